@@ -1,0 +1,5 @@
+export * from './telemetry/element';
+export * from './telemetry/channel';
+export * from './telemetry/reading';
+export * from './telemetry/dead-letter';
+export * from './stations/station';
