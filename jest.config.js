@@ -3,7 +3,7 @@ const moduleNameMapper = {
   '^@hydro/(domain|ingestion|server)$': '<rootDir>/libs/$1/src',
   '^@hydro/(domain|ingestion|server)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 module.exports = {
   projects: [
     {

@@ -3,3 +3,8 @@ export * from './telemetry/channel';
 export * from './telemetry/reading';
 export * from './telemetry/dead-letter';
 export * from './stations/station';
+export * from './telemetry/telemetry-topic';
+export * from './telemetry/observed-at';
+export * from './telemetry/quality-check';
+export * from './telemetry/interpret-telemetry';
+export * from './clock';
