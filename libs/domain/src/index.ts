@@ -8,3 +8,8 @@ export * from './telemetry/observed-at';
 export * from './telemetry/quality-check';
 export * from './telemetry/interpret-telemetry';
 export * from './clock';
+export * from './stations/districts';
+export * from './stations/basins';
+export * from './stations/station-registry';
+export * from './stations/station-registry.error';
+export * from './stations/parse-station-registry';
