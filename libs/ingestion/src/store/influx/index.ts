@@ -1,0 +1,2 @@
+export { InfluxReadingStore } from './influx-reading-store';
+export type { InfluxStoreOptions } from './influx-options';

@@ -1,0 +1,79 @@
+import * as q from './influx-queries';
+
+const from = Date.UTC(2023, 5, 15); // 1686787200000
+const to = Date.UTC(2023, 5, 16); // 1686873600000
+
+describe('InfluxQL text', () => {
+  describe('quoting', () => {
+    it('escapes quotes, backslashes and newlines in string literals', () => {
+      expect(q.quoteString("O'Brien")).toBe("'O\\'Brien'");
+      expect(q.quoteString('a\\b')).toBe("'a\\\\b'");
+      expect(q.quoteString("\\'")).toBe("'\\\\\\''");
+      expect(q.quoteString('two\nlines')).toBe("'two\\nlines'");
+    });
+
+    it('escapes double quotes and backslashes in identifiers', () => {
+      expect(q.quoteIdentifier('hydro')).toBe('"hydro"');
+      expect(q.quoteIdentifier('my "db"\\x')).toBe('"my \\"db\\"\\\\x"');
+    });
+  });
+
+  describe('database and retention policy', () => {
+    it('creates the database and shows its retention policies', () => {
+      expect(q.createDatabase('hydro')).toBe('CREATE DATABASE "hydro"');
+      expect(q.showRetentionPolicies('hydro')).toBe('SHOW RETENTION POLICIES ON "hydro"');
+    });
+
+    it('creates or alters the retention policy as the default', () => {
+      expect(q.createRetentionPolicy('hydro', 'two_years', '104w')).toBe(
+        'CREATE RETENTION POLICY "two_years" ON "hydro" DURATION 104w REPLICATION 1 DEFAULT',
+      );
+      expect(q.alterRetentionPolicy('hydro', 'two_years', '104w')).toBe('ALTER RETENTION POLICY "two_years" ON "hydro" DURATION 104w DEFAULT');
+    });
+  });
+
+  describe('readings', () => {
+    it('selects everything when nothing is asked for', () => {
+      expect(q.selectReadings({})).toBe('SELECT "value", "quality", "qc", "station", "element" FROM "reading"');
+    });
+
+    it('filters by station, element and a half-open time range in ms', () => {
+      expect(q.selectReadings({ stationId: '70601234', element: 'rainfall', from, to })).toBe(
+        'SELECT "value", "quality", "qc", "station", "element" FROM "reading" ' +
+          `WHERE "station" = '70601234' AND "element" = 'rainfall' AND time >= 1686787200000ms AND time < 1686873600000ms`,
+      );
+    });
+
+    it('counts the value field with the same filter', () => {
+      expect(q.countReadings({ stationId: "x' OR '1'='1" })).toBe(`SELECT count("value") FROM "reading" WHERE "station" = 'x\\' OR \\'1\\'=\\'1'`);
+    });
+
+    it('refuses non-integer times', () => {
+      expect(() => q.selectReadings({ from: 1.5 })).toThrow(RangeError);
+    });
+  });
+
+  it('selects arrivals by station, channel and time', () => {
+    expect(q.selectArrivals({ stationId: '70601234', channel: 'beidou', to })).toBe(
+      `SELECT "received_at", "station", "channel" FROM "arrival" WHERE "station" = '70601234' AND "channel" = 'beidou' AND time < 1686873600000ms`,
+    );
+  });
+
+  describe('dead letters', () => {
+    it('selects by reason and receipt time, with a limit', () => {
+      expect(q.selectDeadLetters({ reason: 'malformed_json', from, limit: 50 })).toBe(
+        'SELECT "topic", "payload", "detail", "received_at", "serial", "reason" FROM "dead_letter" ' +
+          `WHERE "reason" = 'malformed_json' AND time >= 1686787200000ms LIMIT 50`,
+      );
+    });
+
+    it('counts without the limit', () => {
+      expect(q.countDeadLetters({ reason: 'bad_topic', limit: 5 })).toBe(`SELECT count("serial") FROM "dead_letter" WHERE "reason" = 'bad_topic'`);
+    });
+
+    it('refuses a limit that is not a positive integer', () => {
+      expect(() => q.selectDeadLetters({ limit: 0 })).toThrow(RangeError);
+      expect(() => q.selectDeadLetters({ limit: 2.5 })).toThrow(RangeError);
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { toArrival, toDeadLetter, toReading } from './influx-rows';
+
+describe('rows into domain objects', () => {
+  it('reads a good reading, whose empty qc means no note', () => {
+    expect(toReading({ time: 1000, value: 3, quality: 'good', qc: '', station: 'S1', element: 'rainfall' })).toEqual({
+      stationId: 'S1',
+      element: 'rainfall',
+      observedAt: 1000,
+      value: 3,
+      quality: 'good',
+    });
+  });
+
+  it('reads a suspect reading with its note, and a reading written before qc existed', () => {
+    expect(toReading({ time: 1, value: 9.5, quality: 'suspect', qc: 'over max', station: 'S1', element: 'flow' }).qualityNote).toBe('over max');
+    expect(toReading({ time: 1, value: 1, quality: 'good', qc: null, station: 'S1', element: 'flow' })).not.toHaveProperty('qualityNote');
+  });
+
+  it('reads arrivals and dead letters', () => {
+    expect(toArrival({ time: 1000, received_at: 1500, station: 'S1', channel: 'cellular' })).toEqual({
+      stationId: 'S1',
+      channel: 'cellular',
+      observedAt: 1000,
+      receivedAt: 1500,
+    });
+    expect(toDeadLetter({ time: 2000, received_at: 2000, topic: 't', payload: 'p', detail: 'd', serial: 7, reason: 'bad_topic' })).toEqual({
+      receivedAt: 2000,
+      topic: 't',
+      payload: 'p',
+      reason: 'bad_topic',
+      detail: 'd',
+      serial: 7,
+    });
+  });
+
+  it('fails loudly on rows that do not fit the schema', () => {
+    expect(() => toReading({ time: 1, value: '3', quality: 'good', qc: '', station: 'S1', element: 'flow' })).toThrow(/value "3"/);
+    expect(() => toReading({ time: 1, value: 3, quality: 'ok', qc: '', station: 'S1', element: 'flow' })).toThrow(/quality/);
+    expect(() => toArrival({ time: 1, received_at: 1, station: 'S1', channel: 'radio' })).toThrow(/channel/);
+    expect(() => toDeadLetter({ time: 1, received_at: 1, topic: 't', payload: 'p', detail: 'd', serial: 1, reason: 'nope' })).toThrow(/reason/);
+  });
+});
