@@ -21,7 +21,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       moduleNameMapper,
       transform,
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
     },
   ],
 };

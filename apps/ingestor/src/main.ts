@@ -1,0 +1,4 @@
+import { runService } from '@hydro/server';
+import { IngestorModule } from './ingestor.module';
+
+void runService(IngestorModule, 'ingestor');

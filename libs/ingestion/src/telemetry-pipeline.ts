@@ -1,0 +1,119 @@
+import { type Clock, DEFAULT_INTERPRET_OPTIONS, type InterpretOptions, type StationLookup } from '@hydro/domain';
+import { backoffDelay } from './drain/backoff';
+import { type DrainableJournal, type DrainOptions, StoreDrain } from './drain/store-drain';
+import type { IngestionMetrics } from './ingestion-metrics';
+import { type AppendOnlyJournal, TelemetryIntake } from './intake/telemetry-intake';
+import type { Log } from './log';
+import type { TelemetrySource } from './source/telemetry-source';
+import type { ReadingStore } from './store/reading-store';
+
+export interface PipelineJournal extends AppendOnlyJournal, DrainableJournal {
+  readonly pendingBytes: number;
+  close(): Promise<void>;
+}
+
+export interface PipelineOptions {
+  readonly interpret: InterpretOptions;
+  readonly drain: DrainOptions;
+  /** Consumption resumes when the spool is below this share of its bound (hysteresis against flapping). */
+  readonly resumeBelow: number;
+  readonly spoolMaxBytes: number;
+  /** How long shutdown keeps writing the spool to the store before leaving the rest for the next start. */
+  readonly shutdownGraceMs: number;
+}
+
+export interface PipelineStatus {
+  readonly source: string;
+  readonly consuming: boolean;
+  readonly storePrepared: boolean;
+  readonly storeWritable: boolean;
+  readonly spoolBytes: number;
+  readonly spoolEntries: number;
+}
+
+/**
+ * The ingestion path end to end: source → intake (interpret, journal, acknowledge)
+ * → drain (journal → store). Framework-free; the Nest module only starts and stops it.
+ */
+export class TelemetryPipeline {
+  private readonly intake: TelemetryIntake;
+  private readonly drain: StoreDrain;
+  private storePrepared = false;
+  private stopping = false;
+  private preparing: Promise<void> | undefined;
+
+  constructor(
+    private readonly source: TelemetrySource,
+    private readonly journal: PipelineJournal,
+    private readonly store: ReadingStore,
+    stations: StationLookup,
+    private readonly clock: Clock,
+    private readonly options: PipelineOptions,
+    private readonly log: Log,
+    metrics: IngestionMetrics,
+  ) {
+    this.drain = new StoreDrain(journal, store, options.drain, clock, log, metrics);
+    this.intake = new TelemetryIntake(journal, stations, clock, options.interpret, metrics, () => this.drain.notify(), options.spoolMaxBytes);
+  }
+
+  /**
+   * Starts consuming at once, whether or not the store answers: readings wait in the spool.
+   * Rejects only when the source refuses us for good (a refused subscription).
+   */
+  async start(): Promise<void> {
+    this.preparing = this.prepareStore();
+    await this.source.start({
+      accept: (topic, payload) => this.intake.accept(topic, payload),
+      hasRoom: () => this.journal.pendingBytes < this.options.spoolMaxBytes * this.options.resumeBelow,
+    });
+  }
+
+  /** Stops consuming (the broker keeps queueing), drains what it can within the grace period, closes. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    await this.source.stop();
+    await this.preparing;
+    if (this.storePrepared) await this.drain.stop(this.options.shutdownGraceMs);
+    if (this.journal.lastSeq > this.journal.checkpointSeq) {
+      this.log.warn(`${this.journal.lastSeq - this.journal.checkpointSeq} journal entries not yet in the store; they are written at the next start`, 'TelemetryPipeline');
+    }
+    await this.journal.close();
+    await this.store.close();
+  }
+
+  status(): PipelineStatus {
+    return {
+      source: this.source.description,
+      consuming: this.source.consuming,
+      storePrepared: this.storePrepared,
+      storeWritable: this.storePrepared && this.drain.storeWritable,
+      spoolBytes: this.journal.pendingBytes,
+      spoolEntries: this.drain.backlog,
+    };
+  }
+
+  /** Prepares the store (creates the database), retrying while it is down, then starts the drain. */
+  private async prepareStore(): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt += 1) {
+      try {
+        await this.store.prepare();
+        this.storePrepared = true;
+        this.drain.start();
+        return;
+      } catch (error) {
+        if (attempt % 10 === 0) this.log.warn(`store not ready, readings wait in the spool: ${(error as Error).message}`, 'TelemetryPipeline');
+        await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, this.options.drain.retry)));
+      }
+    }
+  }
+}
+
+/** Defaults the environment overrides; see docs/configuration.md. */
+export const TELEMETRY_PIPELINE_DEFAULTS: PipelineOptions = {
+  interpret: DEFAULT_INTERPRET_OPTIONS,
+  drain: { batchSize: 5000, flushIntervalMs: 200, retry: { initialMs: 500, maxMs: 30_000 }, recentPoints: 200_000 },
+  resumeBelow: 0.9,
+  spoolMaxBytes: 1024 ** 3,
+  shutdownGraceMs: 10_000,
+};

@@ -1,0 +1,33 @@
+import { ConsoleLogger, type LogLevel, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigurationError, loadEnvironment } from './config/load-environment';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Starts a service: validates the environment first (exit 78, EX_CONFIG, naming what is wrong),
+ * logs JSON lines, closes cleanly on SIGTERM/SIGINT (draining buffers before acknowledging).
+ */
+export async function runService(module: Type, name: string): Promise<void> {
+  let env;
+  try {
+    env = loadEnvironment(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${name}: ${error.message}\n`);
+    process.exit(78);
+  }
+  const logger = new ConsoleLogger(name, {
+    json: env.LOG_FORMAT === 'json',
+    logLevels: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+  });
+  try {
+    const app = await NestFactory.create(module, { logger });
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+    logger.log(`HTTP on http://${env.HTTP_HOST}:${env.HTTP_PORT} (/health, /ready, /metrics)`);
+  } catch (error) {
+    logger.fatal(`cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

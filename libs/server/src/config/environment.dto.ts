@@ -1,0 +1,125 @@
+import 'reflect-metadata';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const URL_OPTIONS = { require_tld: false, require_protocol: true };
+
+/**
+ * Every environment variable the services read, with its default. Documented in
+ * docs/configuration.md; keep the two in step. Boot settings only: rules and
+ * thresholds that users tune live in config/ files.
+ */
+export class EnvironmentDto {
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  HTTP_PORT = 3000;
+
+  @IsString() @MinLength(1)
+  HTTP_HOST = '0.0.0.0';
+
+  @IsUrl({ ...URL_OPTIONS, protocols: ['mqtt', 'mqtts', 'ws', 'wss', 'tcp', 'ssl'] }, { message: 'must be a broker URL such as mqtt://host:1883' })
+  MQTT_URL = 'mqtt://127.0.0.1:1883';
+
+  @Matches(/^[A-Za-z0-9_.-]{1,20}$/, { message: 'must be 1-20 letters, digits, "_", "." or "-" (a connection index is appended)' })
+  MQTT_CLIENT_ID = 'hydro-ingestor';
+
+  @Matches(/^[A-Za-z0-9_.-]{0,64}$/, { message: 'must be empty or letters, digits, "_", "." or "-"' })
+  MQTT_SHARED_GROUP = '';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  MQTT_CONNECTIONS = 4;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  MQTT_IN_FLIGHT = 1000;
+
+  @IsOptional() @IsString()
+  MQTT_USERNAME?: string;
+
+  @IsOptional() @IsString()
+  MQTT_PASSWORD?: string;
+
+  @IsOptional() @IsString()
+  MQTT_CA_FILE?: string;
+
+  @IsOptional() @IsString()
+  MQTT_CERT_FILE?: string;
+
+  @IsOptional() @IsString()
+  MQTT_KEY_FILE?: string;
+
+  @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
+  MQTT_REJECT_UNAUTHORIZED = true;
+
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  MQTT_KEEPALIVE_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(60)
+  MQTT_SESSION_EXPIRY_SECONDS = 14 * 24 * 3600;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  MQTT_RECONNECT_MIN_MS = 1000;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  MQTT_RECONNECT_MAX_MS = 30_000;
+
+  @IsUrl({ ...URL_OPTIONS, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL such as http://127.0.0.1:8086' })
+  INFLUX_URL = 'http://127.0.0.1:8086';
+
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, "_", "." or "-"' })
+  INFLUX_DATABASE = 'hydro';
+
+  @IsOptional() @IsString()
+  INFLUX_TOKEN?: string;
+
+  @IsOptional() @IsString()
+  INFLUX_USERNAME?: string;
+
+  @IsOptional() @IsString()
+  INFLUX_PASSWORD?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be a retention policy name' })
+  INFLUX_RETENTION_POLICY?: string;
+
+  @IsOptional() @Matches(/^(INF|(\d+(ns|u|ms|s|m|h|d|w))+)$/, { message: 'must be an InfluxQL duration such as 90d, 52w or INF' })
+  INFLUX_RETENTION_DURATION?: string;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  INFLUX_TIMEOUT_MS = 10_000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  INFLUX_BATCH_SIZE = 5000;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  INFLUX_FLUSH_INTERVAL_MS = 200;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  INFLUX_RETRY_MIN_MS = 500;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  INFLUX_RETRY_MAX_MS = 30_000;
+
+  @IsString() @MinLength(1)
+  DATA_DIR = './.data';
+
+  @Transform(toInt) @IsInt() @Min(1024 * 1024)
+  SPOOL_MAX_BYTES = 1024 * 1024 * 1024;
+
+  @IsString() @MinLength(1)
+  STATIONS_FILE = 'config/stations.json';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(24 * 60)
+  MAX_FUTURE_MINUTES = 10;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_GRACE_MS = 10_000;
+
+  @IsIn(['json', 'text'])
+  LOG_FORMAT: 'json' | 'text' = 'json';
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export type Environment = Readonly<EnvironmentDto>;

@@ -1,0 +1,52 @@
+import { ConfigurationError, loadEnvironment } from './load-environment';
+
+describe('loadEnvironment', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const env = loadEnvironment({});
+    expect(env).toMatchObject({
+      HTTP_PORT: 3000,
+      MQTT_URL: 'mqtt://127.0.0.1:1883',
+      MQTT_SHARED_GROUP: '',
+      MQTT_CONNECTIONS: 4,
+      MQTT_IN_FLIGHT: 1000,
+      INFLUX_URL: 'http://127.0.0.1:8086',
+      INFLUX_DATABASE: 'hydro',
+      INFLUX_BATCH_SIZE: 5000,
+      SPOOL_MAX_BYTES: 1024 ** 3,
+      MQTT_REJECT_UNAUTHORIZED: true,
+    });
+    expect(env.MQTT_USERNAME).toBeUndefined();
+  });
+
+  it('converts numbers and booleans from strings', () => {
+    const env = loadEnvironment({ HTTP_PORT: '8080', MQTT_REJECT_UNAUTHORIZED: 'false', INFLUX_BATCH_SIZE: '100' });
+    expect([env.HTTP_PORT, env.MQTT_REJECT_UNAUTHORIZED, env.INFLUX_BATCH_SIZE]).toEqual([8080, false, 100]);
+  });
+
+  it('treats an empty MQTT_SHARED_GROUP as "no shared subscription", other empty values as unset', () => {
+    const env = loadEnvironment({ MQTT_SHARED_GROUP: '', MQTT_USERNAME: '' });
+    expect(env.MQTT_SHARED_GROUP).toBe('');
+    expect(loadEnvironment({ MQTT_SHARED_GROUP: 'ingestors' }).MQTT_SHARED_GROUP).toBe('ingestors');
+    expect(env.MQTT_USERNAME).toBeUndefined();
+  });
+
+  it('refuses to start naming every wrong variable and what it must be, hiding secrets', () => {
+    let error: unknown;
+    try {
+      loadEnvironment({ HTTP_PORT: 'eighty', MQTT_URL: 'localhost:1883', INFLUX_PASSWORD: 42 as unknown as string, MQTT_CONNECTIONS: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message).toContain('HTTP_PORT="eighty"');
+    expect(message).toContain('MQTT_URL="localhost:1883": must be a broker URL');
+    expect(message).toContain('MQTT_CONNECTIONS=0: MQTT_CONNECTIONS must not be less than 1');
+    expect(message).toContain('INFLUX_PASSWORD=(hidden)');
+    expect(message).not.toContain('42');
+  });
+
+  it('refuses a reconnect ceiling below its floor', () => {
+    expect(() => loadEnvironment({ MQTT_RECONNECT_MIN_MS: '5000', MQTT_RECONNECT_MAX_MS: '1000' })).toThrow(/MQTT_RECONNECT_MAX_MS must be at least/);
+  });
+});
