@@ -54,15 +54,28 @@ else
 fi
 
 # --passWithNoTests: a project with no spec files yet is not a failure of the code.
+results_dir=$(mktemp -d)
+trap 'on_exit; rm -rf "$results_dir"' EXIT
+
 step 'unit tests (jest project "unit")'
-npx_local jest --selectProjects unit --passWithNoTests
+npx_local jest --selectProjects unit --passWithNoTests --json --outputFile="$results_dir/unit.json"
 step_done
 
 # In band: the integration tests start real servers and time-sensitive faults; two cores are
 # not enough to run several files' servers at once reliably.
 step 'integration tests (jest project "integration")'
-npx_local jest --selectProjects integration --runInBand
+npx_local jest --selectProjects integration --runInBand --json --outputFile="$results_dir/integration.json"
 step_done
 
 current_step=''
 printf '\nAll checks passed in %ss.\n' "$((SECONDS - run_started))"
+# One closing line over both Jest runs, in the plain form CI readers understand.
+node -e '
+  let passed = 0, failed = 0;
+  for (const file of process.argv.slice(1)) {
+    const r = require(file);
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+' "$results_dir/unit.json" "$results_dir/integration.json"
