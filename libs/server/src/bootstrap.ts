@@ -1,8 +1,12 @@
 import { ConsoleLogger, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { StationRegistryError } from '@hydro/domain';
 import { ConfigurationError, loadEnvironment } from './config/load-environment';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** sysexits.h EX_CONFIG: the configuration is wrong; restarting will not help. */
+const EX_CONFIG = 78;
 
 /**
  * Starts a service: validates the environment first (exit 78, EX_CONFIG, naming what is wrong),
@@ -15,19 +19,20 @@ export async function runService(module: Type, name: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     process.stderr.write(`${name}: ${error.message}\n`);
-    process.exit(78);
+    process.exit(EX_CONFIG);
   }
   const logger = new ConsoleLogger(name, {
     json: env.LOG_FORMAT === 'json',
     logLevels: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
   });
   try {
-    const app = await NestFactory.create(module, { logger });
+    // abortOnError off: start-up errors reach the catch below, which names them and picks the exit code.
+    const app = await NestFactory.create(module, { logger, abortOnError: false });
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     await app.listen(env.HTTP_PORT, env.HTTP_HOST);
     logger.log(`HTTP on http://${env.HTTP_HOST}:${env.HTTP_PORT} (/health, /ready, /metrics)`);
   } catch (error) {
     logger.fatal(`cannot start: ${(error as Error).message}`);
-    process.exit(1);
+    process.exit(error instanceof StationRegistryError ? EX_CONFIG : 1);
   }
 }

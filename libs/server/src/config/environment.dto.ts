@@ -13,7 +13,8 @@ const URL_OPTIONS = { require_tld: false, require_protocol: true };
  * thresholds that users tune live in config/ files.
  */
 export class EnvironmentDto {
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  /** 0 picks a free port (tests). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   HTTP_PORT = 3000;
 
   @IsString() @MinLength(1)
