@@ -3,7 +3,10 @@ import { InfluxReadingStore } from '@hydro/ingestion/store/influx';
 import { StoreRejectedError, StoreUnavailableError, type StoredDeadLetter, type TelemetryBatch } from '@hydro/ingestion/store/reading-store';
 import { InfluxServer } from './support/influxdb-server';
 
-/** InfluxReadingStore against a real InfluxDB 1.6 (influxd): what the store writes is what it reads back. */
+/**
+ * InfluxReadingStore against a real InfluxDB 1.6 (influxd): what only InfluxDB has (retention policies, field
+ * types, a dropped database, the server going away). What every store must do is in test/store-contract.test.ts.
+ */
 
 const T0 = Date.UTC(2023, 5, 15, 8, 0, 0, 0);
 const MIN = 60_000;
@@ -56,16 +59,6 @@ describe('InfluxReadingStore on InfluxDB 1.6', () => {
     await server?.dispose();
   });
 
-  it('prepares idempotently', async () => {
-    const store = await freshStore();
-    await expect(store.prepare()).resolves.toBeUndefined();
-    await expect(store.ping()).resolves.toBe(true);
-    // Before the first write the measurements do not exist: empty answers, not errors.
-    await expect(store.readings({})).resolves.toEqual([]);
-    await expect(store.countReadings({})).resolves.toBe(0);
-    await expect(store.deadLetters({ limit: 10 })).resolves.toEqual([]);
-  });
-
   it('creates the optional retention policy as the default, twice without harm, and writes through it', async () => {
     const store = await freshStore({ retentionPolicy: { name: 'two_years', duration: '104w' } });
     await store.prepare();
@@ -76,75 +69,6 @@ describe('InfluxReadingStore on InfluxDB 1.6', () => {
     const recent = reading({ observedAt: Date.UTC(2099, 0, 1) });
     await store.write(batch({ readings: [recent] }));
     await expect(store.readings({})).resolves.toEqual([recent]);
-  });
-
-  it('reads back readings, arrivals and dead letters exactly', async () => {
-    const store = await freshStore();
-    const readings = [
-      reading(),
-      reading({ element: 'rainfall', value: 0, observedAt: T0 + 5 * MIN }),
-      reading({ element: 'flow', value: 1234.5678, quality: 'suspect', qualityNote: 'above the "max" limit\\n of 1000 m3/s\nsecond line', observedAt: T0 + 1 }),
-    ];
-    const arrivals = [arrival(), arrival({ channel: 'beidou', receivedAt: T0 + 61_000 })];
-    const deadLetters = [
-      letter(),
-      letter({ serial: 20_001, reason: 'malformed_json', payload: '{"a": "b\\"c\n\u6e29\u5dde', detail: 'Unexpected token \\ in JSON', receivedAt: T0 + MIN }),
-    ];
-    await store.write({ readings, arrivals, deadLetters });
-
-    const byTime = (a: { observedAt: number }, b: { observedAt: number }): number => a.observedAt - b.observedAt;
-    expect(await store.readings({})).toEqual([...readings].sort(byTime));
-    // Points of one time come back in series-key order (channel name), not in write order.
-    expect(await store.arrivals({ stationId: '70601234' })).toEqual([arrivals[1], arrivals[0]]);
-    expect(await store.deadLetters({})).toEqual(deadLetters);
-    expect(await store.countReadings({})).toBe(3);
-    expect(await store.countDeadLetters({})).toBe(2);
-  });
-
-  it('filters by station, element, channel, reason and a half-open time range', async () => {
-    const store = await freshStore();
-    const readings = [0, 1, 2, 3].map((i) => reading({ observedAt: T0 + i * MIN, value: i }));
-    await store.write({
-      readings: [...readings, reading({ stationId: '70609999' }), reading({ element: 'rainfall' })],
-      arrivals: [arrival(), arrival({ channel: 'beidou' })],
-      deadLetters: [letter({ receivedAt: T0, serial: 1 }), letter({ receivedAt: T0 + MIN, serial: 2 }), letter({ receivedAt: T0 + 2 * MIN, serial: 3, reason: 'bad_topic' })],
-    });
-    const from = T0 + MIN;
-    const to = T0 + 3 * MIN;
-    expect((await store.readings({ stationId: '70601234', element: 'water_level', from, to })).map((r) => r.value)).toEqual([1, 2]);
-    expect(await store.countReadings({ stationId: '70601234', element: 'water_level', from, to })).toBe(2);
-    expect(await store.countReadings({ element: 'water_level' })).toBe(5);
-    expect(await store.arrivals({ channel: 'beidou' })).toEqual([arrival({ channel: 'beidou' })]);
-    expect((await store.deadLetters({ reason: 'invalid_value' })).map((d) => d.serial)).toEqual([1, 2]);
-    // Letters carry up to 999999 ns past their receipt ms; the ms range still selects them by receipt time.
-    expect((await store.deadLetters({ from: T0 + MIN, to: T0 + 2 * MIN })).map((d) => d.serial)).toEqual([2]);
-    expect((await store.deadLetters({ limit: 2 })).map((d) => d.serial)).toEqual([1, 2]);
-    expect(await store.countDeadLetters({ limit: 1 })).toBe(3);
-  });
-
-  it('overwrites a reading rewritten with a new value, and a correction clears the old note', async () => {
-    const store = await freshStore();
-    await store.write(batch({ readings: [reading({ value: 3.1, quality: 'suspect', qualityNote: 'spike' })] }));
-    await store.write(batch({ readings: [reading({ value: 3.2 })] }));
-    expect(await store.countReadings({})).toBe(1);
-    expect(await store.readings({})).toEqual([reading({ value: 3.2 })]);
-  });
-
-  it('keeps one reading and two arrivals for a dual-channel report', async () => {
-    const store = await freshStore();
-    await store.write(batch({ readings: [reading()], arrivals: [arrival({ channel: 'cellular' })] }));
-    await store.write(batch({ readings: [reading()], arrivals: [arrival({ channel: 'beidou', receivedAt: T0 + 90_000 })] }));
-    expect(await store.countReadings({})).toBe(1);
-    expect(await store.arrivals({})).toHaveLength(2);
-  });
-
-  it('keeps dead letters of one millisecond apart by serial, and a replayed one once', async () => {
-    const store = await freshStore();
-    await store.write(batch({ deadLetters: [letter({ serial: 30_000 }), letter({ serial: 30_001, detail: 'another' })] }));
-    expect(await store.countDeadLetters({})).toBe(2);
-    await store.write(batch({ deadLetters: [letter({ serial: 30_000 })] }));
-    expect(await store.countDeadLetters({})).toBe(2);
-    expect((await store.deadLetters({})).map((d) => d.serial)).toEqual([30_000, 30_001]);
   });
 
   it('stores an integral value as float, so 3 then 3.5 raise no type conflict', async () => {

@@ -40,6 +40,7 @@ export class TelemetryPipeline {
   private readonly drain: StoreDrain;
   private storePrepared = false;
   private stopping = false;
+  private stopped: Promise<void> | undefined;
   private preparing: Promise<void> | undefined;
 
   constructor(
@@ -69,8 +70,13 @@ export class TelemetryPipeline {
   }
 
   /** Stops consuming (the broker keeps queueing), drains what it can within the grace period, closes. */
-  async stop(): Promise<void> {
-    if (this.stopping) return;
+  stop(): Promise<void> {
+    // A second caller (SIGTERM during shutdown, say) waits for the same drain.
+    this.stopped ??= this.drainAndClose();
+    return this.stopped;
+  }
+
+  private async drainAndClose(): Promise<void> {
     this.stopping = true;
     await this.source.stop();
     await this.preparing;

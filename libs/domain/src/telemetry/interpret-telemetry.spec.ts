@@ -136,3 +136,24 @@ describe('interpretTelemetry', () => {
     expect(out.deadLetters[0]?.detail).toMatch(/bytes, more than the 262144 allowed/);
   });
 });
+
+describe('interpretTelemetry with many problems in one message', () => {
+  it('keeps one dead letter naming the commonest reason, the count and the first problems', () => {
+    const observations = Array.from({ length: 300 }, (_, i) => ({ observedAt: i * 300_000, readings: { rainfall: 0 } }));
+    observations.push({ observedAt: receivedAt, readings: { rainfall: 1 } });
+    const out = interpretTelemetry(
+      { topic: 'hydro/v1/telemetry/70100001', payload: Buffer.from(JSON.stringify({ channel: 'beidou', observations })), receivedAt },
+      stations,
+    );
+    expect(out.readings).toHaveLength(1);
+    expect(out.deadLetters).toHaveLength(1);
+    expect(out.deadLetters[0]?.reason).toBe('bad_timestamp');
+    expect(out.deadLetters[0]?.detail).toMatch(/^300 problems in this message \(300 bad_timestamp\); the first 10: observations\[0\]\.observedAt: /);
+  });
+
+  it('keeps up to ten dead letters from one message apart', () => {
+    const readings = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`x${i}`, 1]));
+    const out = interpret({ observedAt: receivedAt, channel: 'cellular', readings });
+    expect(out.deadLetters).toHaveLength(10);
+  });
+});

@@ -43,6 +43,13 @@ export interface TelemetryOutcome {
 const MAX_KEPT_PAYLOAD_CHARS = 64 * 1024;
 
 /**
+ * More dead letters than this from one message are kept as one, listing the first problems:
+ * each carries the raw payload, and a batch of 2,016 bad observations would otherwise
+ * multiply a 256 KiB payload into hundreds of megabytes.
+ */
+export const MAX_DEAD_LETTERS_PER_MESSAGE = 10;
+
+/**
  * Turns one MQTT message into readings, per-channel arrivals and dead letters. Pure: the
  * same message and registry always give the same outcome. A problem with one reading
  * dead-letters that reading only; a problem with the message as a whole dead-letters it all.
@@ -134,7 +141,21 @@ export function interpretTelemetry(
       }
     }
   });
-  return outcome;
+  return outcome.deadLetters.length > MAX_DEAD_LETTERS_PER_MESSAGE ? { ...outcome, deadLetters: [collapse(outcome.deadLetters)] } : outcome;
+}
+
+/** One dead letter standing for many from the same message: the commonest reason, the first problems. */
+function collapse(letters: readonly DeadLetter[]): DeadLetter {
+  const counts = new Map<DeadLetterReason, number>();
+  for (const letter of letters) counts.set(letter.reason, (counts.get(letter.reason) ?? 0) + 1);
+  const [reason] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const shown = letters.slice(0, MAX_DEAD_LETTERS_PER_MESSAGE).map((l) => l.detail);
+  const first = letters[0]!;
+  return {
+    ...first,
+    reason,
+    detail: `${letters.length} problems in this message (${[...counts].map(([r, n]) => `${n} ${r}`).join(', ')}); the first ${shown.length}: ${shown.join('; ')}`,
+  };
 }
 
 function deadLetter(message: TelemetryMessage, text: string, reason: DeadLetterReason, detail: string): DeadLetter {

@@ -4,7 +4,7 @@ export interface BackoffOptions {
 }
 
 /**
- * Exponential backoff with full jitter, so that replicas retrying against a
+ * Exponential backoff with "equal jitter" (between half and all of the ceiling), so that replicas retrying against a
  * recovering InfluxDB do not all arrive in the same instant.
  */
 export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number = Math.random): number {

@@ -1,9 +1,9 @@
-import type { Clock } from '@hydro/domain';
+import type { Clock, Reading } from '@hydro/domain';
 import type { IngestionMetrics } from '../ingestion-metrics';
 import type { Log } from '../log';
 import { type ReadingStore, StoreRejectedError, type TelemetryBatch } from '../store/reading-store';
 import { type BackoffOptions, backoffDelay } from './backoff';
-import { buildDrainBatch, type DrainBatch, type JournalRecord, SERIAL_STRIDE } from './drain-batch';
+import { buildDrainBatch, type DrainBatch, type JournalRecord } from './drain-batch';
 import { RecentPoints } from './recent-points';
 import { rejectedAsDeadLetters } from './rejected-batch';
 
@@ -26,6 +26,8 @@ export interface DrainOptions {
 }
 
 const READ_BYTES = 8 * 1024 * 1024;
+
+type WriteOutcome = { readonly kind: 'written' } | { readonly kind: 'rejected'; readonly error: StoreRejectedError } | { readonly kind: 'stopped' };
 
 /**
  * Moves the journal into the store, in journal order, one write in flight at a time
@@ -67,7 +69,11 @@ export class StoreDrain {
   }
 
   start(): void {
-    this.running ??= this.run();
+    this.running ??= this.run().catch((error: unknown) => {
+      // Only the journal can fail here (a read or a checkpoint); the spool then stops moving.
+      this.healthy = false;
+      this.log.error(`the drain stopped: ${(error as Error).message}; readings stay in the spool until a restart`, 'StoreDrain');
+    });
   }
 
   /** Something was appended: wake the drain if the batch is full or it is idle. */
@@ -112,30 +118,15 @@ export class StoreDrain {
   private async writeWithRetry(batch: DrainBatch): Promise<boolean> {
     const sorted = this.recent.sort(batch.readings);
     const toWrite: TelemetryBatch = { readings: sorted.fresh, arrivals: batch.arrivals, deadLetters: batch.deadLetters };
-    for (let attempt = 0; ; attempt += 1) {
-      const started = this.clock.now();
-      try {
-        await this.store.write(toWrite);
-        this.metrics.batchWritten(toWrite.readings.length, (this.clock.now() - started) / 1000);
-        if (!this.healthy) this.log.log(`the store accepts writes again after ${attempt} retries`, 'StoreDrain');
-        this.healthy = true;
-        break;
-      } catch (error) {
-        if (error instanceof StoreRejectedError) {
-          this.metrics.writeFailed('rejected');
-          await this.isolateRejected(toWrite, error, batch.lastSeq * SERIAL_STRIDE + SERIAL_STRIDE - 1);
-          break;
-        }
-        this.metrics.writeFailed('unavailable');
-        if (this.healthy || attempt % 20 === 0) {
-          this.log.warn(`store write failed (attempt ${attempt + 1}); kept in the spool, retrying: ${(error as Error).message}`, 'StoreDrain');
-        }
-        this.healthy = false;
-        if (this.stopping && this.clock.now() >= this.stopDeadline) return false;
-        await this.sleep(backoffDelay(attempt, this.options.retry), 'backoff');
-      }
+    const outcome = await this.writeUntilAnswered(toWrite);
+    if (outcome.kind === 'stopped') return false;
+    const refused = new Set<Reading>();
+    if (outcome.kind === 'rejected') {
+      this.metrics.writeFailed('rejected');
+      if (!(await this.isolateRejected(toWrite, outcome.error, refused))) return false;
     }
-    this.recent.remember(toWrite.readings);
+    // Only what the store kept counts as written: a refused reading's next copy must not look like a duplicate.
+    this.recent.remember(refused.size === 0 ? toWrite.readings : toWrite.readings.filter((r) => !refused.has(r)));
     if (sorted.duplicates > 0) this.metrics.duplicateSkipped(sorted.duplicates);
     if (sorted.corrections.length > 0) {
       this.metrics.correctionWritten(sorted.corrections.length);
@@ -145,27 +136,55 @@ export class StoreDrain {
     return true;
   }
 
-  /** Splits a refused write until the refused points are found; those become dead letters. */
-  private async isolateRejected(batch: TelemetryBatch, cause: StoreRejectedError, serialBase: number): Promise<void> {
-    const parts = splitBatch(batch);
-    if (parts.length > 1) {
-      for (const part of parts) {
-        try {
-          await this.store.write(part);
-        } catch (error) {
-          if (!(error instanceof StoreRejectedError)) throw error;
-          await this.isolateRejected(part, error, serialBase);
+  /** Writes one batch, retrying with backoff while the store is unavailable. */
+  private async writeUntilAnswered(batch: TelemetryBatch): Promise<WriteOutcome> {
+    for (let attempt = 0; ; attempt += 1) {
+      const started = this.clock.now();
+      try {
+        await this.store.write(batch);
+        this.metrics.batchWritten(batch.readings.length, (this.clock.now() - started) / 1000);
+        if (!this.healthy) this.log.log(`the store accepts writes again after ${attempt} retries`, 'StoreDrain');
+        this.healthy = true;
+        return { kind: 'written' };
+      } catch (error) {
+        if (error instanceof StoreRejectedError) return { kind: 'rejected', error };
+        this.metrics.writeFailed('unavailable');
+        if (this.healthy || attempt % 20 === 0) {
+          this.log.warn(`store write failed (attempt ${attempt + 1}); kept in the spool, retrying: ${(error as Error).message}`, 'StoreDrain');
         }
+        this.healthy = false;
+        if (this.stopping && this.clock.now() >= this.stopDeadline) return { kind: 'stopped' };
+        await this.sleep(backoffDelay(attempt, this.options.retry), 'backoff');
       }
-      return;
     }
-    const letters = rejectedAsDeadLetters(batch, cause.message, this.clock.now(), serialBase);
+  }
+
+  /** Splits a refused write until the refused points are found; those become dead letters. False when stopped. */
+  private async isolateRejected(batch: TelemetryBatch, cause: StoreRejectedError, refused: Set<Reading>): Promise<boolean> {
+    const parts = splitBatch(batch);
+    if (parts.length === 1) return this.keepRefused(batch, cause, refused);
+    for (const part of parts) {
+      const outcome = await this.writeUntilAnswered(part);
+      if (outcome.kind === 'stopped') return false;
+      if (outcome.kind === 'rejected' && !(await this.isolateRejected(part, outcome.error, refused))) return false;
+    }
+    return true;
+  }
+
+  /** One refused point: kept as a `store_rejected` dead letter (a refused dead letter can only be logged). */
+  private async keepRefused(point: TelemetryBatch, cause: StoreRejectedError, refused: Set<Reading>): Promise<boolean> {
+    for (const reading of point.readings) refused.add(reading);
+    const letters = rejectedAsDeadLetters(point, cause.message, this.clock.now());
     if (letters.deadLetters.length === 0) {
-      this.log.error(`the store refused a dead letter; it stays only in the journal and this log: ${cause.message} ${JSON.stringify(batch.deadLetters)}`, 'StoreDrain');
-      return;
+      this.log.error(`the store refused a dead letter; it stays only in the journal and this log: ${cause.message} ${JSON.stringify(point.deadLetters)}`, 'StoreDrain');
+      return true;
     }
     this.log.error(`the store refused a point; kept as a dead letter: ${cause.message}`, 'StoreDrain');
-    await this.store.write(letters);
+    const outcome = await this.writeUntilAnswered(letters);
+    if (outcome.kind === 'rejected') {
+      this.log.error(`the store refused the dead letter too; the point stays only in the journal and this log: ${letters.deadLetters[0]?.payload ?? ''}`, 'StoreDrain');
+    }
+    return outcome.kind !== 'stopped';
   }
 
   /** Waits `ms`, or less when notify() or stop() wakes it. */

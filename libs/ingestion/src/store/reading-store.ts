@@ -35,6 +35,42 @@ export interface DeadLetterQuery extends Partial<TimeRange> {
 }
 
 /**
+ * One element of one station over a half-open range. Buckets are aligned to epoch multiples of `every`
+ * (a bucket starts at floor(time / every) × every), never to `from`: the first bucket may start before
+ * `from` but holds only readings from `from` on. Hydrological-day alignment is the caller's: it chooses
+ * `from`/`to` on the day boundaries (08:00 Beijing time, which is 00:00 UTC, so `every` = 1 day buckets
+ * are exactly hydrological days; for any other alignment the caller splits the range itself).
+ */
+export interface SeriesQuery extends TimeRange {
+  readonly stationId: string;
+  readonly element: Element;
+  /** Bucket width in ms, a positive integer. Absent: every reading is a point of its own (count 1). */
+  readonly every?: number;
+}
+
+/**
+ * A bucket of readings, or one raw reading (then mean = min = max = sum = value and count = 1).
+ * The aggregates include suspect readings; `suspect` says how many there were. Empty buckets are omitted.
+ */
+export interface SeriesPoint {
+  /** Bucket start (epoch ms), or the observation time of a raw reading. */
+  readonly time: number;
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+  readonly sum: number;
+  readonly count: number;
+  /** How many of the `count` readings are suspect. */
+  readonly suspect: number;
+}
+
+export interface LatestQuery {
+  /** Only these stations; an empty list matches nothing. Absent: every station. */
+  readonly stationIds?: readonly string[];
+  readonly element?: Element;
+}
+
+/**
  * Where readings, per-channel arrivals and dead letters are kept.
  * Writes are idempotent by identity: a reading is (station, element, observation time),
  * an arrival is (station, channel, observation time), a dead letter is its serial.
@@ -49,11 +85,27 @@ export interface ReadingStore {
   write(batch: TelemetryBatch): Promise<void>;
   /** True when the store answers and accepts writes. */
   ping(): Promise<boolean>;
+  /** In observation-time order; readings of the same time by station, then element. */
   readings(query: ReadingQuery): Promise<Reading[]>;
   countReadings(query: ReadingQuery): Promise<number>;
+  /** In observation-time order; arrivals of the same time by station, then channel. */
   arrivals(query: ArrivalQuery): Promise<Arrival[]>;
+  /** Oldest receipt first; `from`/`to` select by receipt time, `limit` keeps the first ones. */
   deadLetters(query: DeadLetterQuery): Promise<StoredDeadLetter[]>;
+  /** Counts every match: `limit` bounds a listing, not a count. */
   countDeadLetters(query: DeadLetterQuery): Promise<number>;
+  /** Readings of one station and element in time order, raw or per bucket (see SeriesQuery). */
+  series(query: SeriesQuery): Promise<SeriesPoint[]>;
+  /**
+   * The reading with the latest observation time per (station, element), whenever it was written:
+   * late data never replaces a newer observation. Sorted by station id, then element.
+   */
+  latest(query: LatestQuery): Promise<Reading[]>;
+  /**
+   * Per (station, channel), the arrival of the latest observation that came over that channel, with
+   * its receipt time; station health is rebuilt from this at start-up. Sorted by station id, then channel.
+   */
+  lastArrivals(): Promise<Arrival[]>;
   close(): Promise<void>;
 }
 

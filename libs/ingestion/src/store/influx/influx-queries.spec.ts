@@ -53,6 +53,55 @@ describe('InfluxQL text', () => {
     });
   });
 
+  describe('series', () => {
+    const query = { stationId: '70601234', element: 'water_level', from, to, every: 300_000 } as const;
+
+    it('aggregates per epoch-aligned bucket of `every` ms, omitting empty buckets', () => {
+      expect(q.selectSeriesBuckets(query)).toBe(
+        'SELECT mean("value"), min("value"), max("value"), sum("value"), count("value") FROM "reading" ' +
+          `WHERE "station" = '70601234' AND "element" = 'water_level' AND time >= 1686787200000ms AND time < 1686873600000ms ` +
+          'GROUP BY time(300000ms) fill(none)',
+      );
+    });
+
+    it('counts suspect readings per bucket in a statement of its own', () => {
+      expect(q.countSuspectPerBucket(query)).toBe(
+        `SELECT count("value") FROM "reading" WHERE "station" = '70601234' AND "element" = 'water_level' AND "quality" = 'suspect' ` +
+          'AND time >= 1686787200000ms AND time < 1686873600000ms GROUP BY time(300000ms) fill(none)',
+      );
+    });
+
+    it('selects the raw readings of the station and element when no bucket width is given', () => {
+      expect(q.selectSeriesReadings({ ...query, every: undefined })).toBe(q.selectReadings({ stationId: '70601234', element: 'water_level', from, to }));
+    });
+
+    it('refuses a bucket width that is not a positive integer', () => {
+      expect(() => q.selectSeriesBuckets({ ...query, every: 0 })).toThrow(RangeError);
+      expect(() => q.countSuspectPerBucket({ ...query, every: 2.5 })).toThrow(RangeError);
+    });
+  });
+
+  describe('the newest point per series', () => {
+    it('selects whole points with a per-series LIMIT 1, not last() of each field', () => {
+      expect(q.selectLatestReadings({})).toBe(
+        'SELECT "value", "quality", "qc" FROM "reading" GROUP BY "station", "element" ORDER BY time DESC LIMIT 1',
+      );
+      expect(q.selectLastArrivals()).toBe('SELECT "received_at" FROM "arrival" GROUP BY "station", "channel" ORDER BY time DESC LIMIT 1');
+    });
+
+    it('filters by any of the stations and by element', () => {
+      expect(q.selectLatestReadings({ stationIds: ['70601234', "x'y", '70601234'], element: 'rainfall' })).toBe(
+        `SELECT "value", "quality", "qc" FROM "reading" WHERE ("station" = '70601234' OR "station" = 'x\\'y') AND "element" = 'rainfall' ` +
+          'GROUP BY "station", "element" ORDER BY time DESC LIMIT 1',
+      );
+      expect(q.selectLatestReadings({ stationIds: ['70601234'] })).toContain(`WHERE "station" = '70601234' GROUP BY`);
+    });
+
+    it('refuses an empty station list, which the store answers without asking', () => {
+      expect(() => q.selectLatestReadings({ stationIds: [] })).toThrow(RangeError);
+    });
+  });
+
   it('selects arrivals by station, channel and time', () => {
     expect(q.selectArrivals({ stationId: '70601234', channel: 'beidou', to })).toBe(
       `SELECT "received_at", "station", "channel" FROM "arrival" WHERE "station" = '70601234' AND "channel" = 'beidou' AND time < 1686873600000ms`,

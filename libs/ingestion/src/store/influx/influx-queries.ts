@@ -1,4 +1,4 @@
-import type { ArrivalQuery, DeadLetterQuery, ReadingQuery, TimeRange } from '../reading-store';
+import type { ArrivalQuery, DeadLetterQuery, LatestQuery, ReadingQuery, SeriesQuery, TimeRange } from '../reading-store';
 import { ARRIVAL, DEAD_LETTER, READING } from './influx-schema';
 
 /**
@@ -55,6 +55,80 @@ export function countReadings(query: ReadingQuery): string {
 
 function readingWhere(query: ReadingQuery): string {
   return where([equals(READING.tags.station, query.stationId), equals(READING.tags.element, query.element), ...timeRange(query)]);
+}
+
+// --- series of one station and element ---
+
+/** Raw series: the readings of one station and element in the range, as selectReadings. */
+export function selectSeriesReadings(query: SeriesQuery): string {
+  return selectReadings({ stationId: query.stationId, element: query.element, from: query.from, to: query.to });
+}
+
+/**
+ * Aggregates per bucket of `every` ms. GROUP BY time() aligns buckets to epoch multiples of `every` (no
+ * offset), so the first bucket's time may lie before `from` while holding only readings from `from` on
+ * (checked on 1.6.7). fill(none) omits empty buckets. Suspect readings are counted by countSuspectPerBucket.
+ */
+export function selectSeriesBuckets(query: SeriesQuery): string {
+  const v = quoteIdentifier(READING.fields.value);
+  const aggregates = `mean(${v}), min(${v}), max(${v}), sum(${v}), count(${v})`;
+  return `SELECT ${aggregates} FROM ${quoteIdentifier(READING.measurement)}${seriesWhere(query)}${groupByBucket(query.every)}`;
+}
+
+/**
+ * The suspect readings per bucket, as a second statement: InfluxQL has no per-aggregate filter (no
+ * `count(...) FILTER (WHERE ...)`), so the quality condition needs a WHERE of its own. Buckets without
+ * suspect readings are absent from the answer and mean 0. The two statements are not one snapshot: a
+ * write landing between them can make a bucket's counts disagree until the next query.
+ */
+export function countSuspectPerBucket(query: SeriesQuery): string {
+  const suspect = `${quoteIdentifier(READING.fields.quality)} = ${quoteString('suspect')}`;
+  return `SELECT count(${quoteIdentifier(READING.fields.value)}) FROM ${quoteIdentifier(READING.measurement)}${seriesWhere(query, suspect)}${groupByBucket(query.every)}`;
+}
+
+function seriesWhere(query: SeriesQuery, extra?: string): string {
+  const t = READING.tags;
+  return where([equals(t.station, query.stationId), equals(t.element, query.element), extra, ...timeRange(query)]);
+}
+
+function groupByBucket(every: number | undefined): string {
+  if (every === undefined || !Number.isSafeInteger(every) || every <= 0) {
+    throw new RangeError(`series bucket width must be a positive integer of ms, got ${String(every)}`);
+  }
+  return ` GROUP BY time(${every}ms) fill(none)`;
+}
+
+// --- the newest point per series ---
+
+/**
+ * The newest reading per (station, element). Not `SELECT last("value"), last("quality") ...`: in 1.x each
+ * last() is computed on its own, may come from a different point, and the time comes back as 0 (checked on
+ * 1.6.7). ORDER BY time DESC LIMIT 1 with GROUP BY tags applies the limit per series and returns whole
+ * points. The series come back in no useful order; the store sorts them. `stationIds` must not be empty.
+ */
+export function selectLatestReadings(query: LatestQuery): string {
+  const t = READING.tags;
+  const f = READING.fields;
+  const conditions = [anyOf(t.station, query.stationIds), equals(t.element, query.element)];
+  return `SELECT ${columns(f.value, f.quality, f.qc)} FROM ${quoteIdentifier(READING.measurement)}${where(conditions)}${newestPerSeries(t.station, t.element)}`;
+}
+
+/** The arrival of the newest observation per (station, channel), as selectLatestReadings. */
+export function selectLastArrivals(): string {
+  const t = ARRIVAL.tags;
+  return `SELECT ${columns(ARRIVAL.fields.receivedAt)} FROM ${quoteIdentifier(ARRIVAL.measurement)}${newestPerSeries(t.station, t.channel)}`;
+}
+
+function newestPerSeries(...tags: string[]): string {
+  return ` GROUP BY ${columns(...tags)} ORDER BY time DESC LIMIT 1`;
+}
+
+/** `("key" = 'a' OR "key" = 'b')`; undefined matches everything, an empty list is refused. */
+function anyOf(key: string, values: readonly string[] | undefined): string | undefined {
+  if (values === undefined) return undefined;
+  if (values.length === 0) throw new RangeError(`an empty list of ${key} values matches nothing; do not query`);
+  const alternatives = [...new Set(values)].map((value) => equals(key, value));
+  return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`;
 }
 
 // --- arrivals ---

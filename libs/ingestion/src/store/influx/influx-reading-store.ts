@@ -2,8 +2,11 @@ import type { Arrival, Reading } from '@hydro/domain';
 import {
   type ArrivalQuery,
   type DeadLetterQuery,
+  type LatestQuery,
   type ReadingQuery,
   type ReadingStore,
+  type SeriesPoint,
+  type SeriesQuery,
   type StoredDeadLetter,
   type TelemetryBatch,
   StoreRejectedError,
@@ -14,7 +17,7 @@ import { InfluxHttp } from './influx-http';
 import { type InfluxStoreOptions, validateInfluxOptions } from './influx-options';
 import * as q from './influx-queries';
 import { type Row, expectStatementOk, statementCount, statementRows } from './influx-response';
-import { toArrival, toDeadLetter, toReading } from './influx-rows';
+import { readingPoint, suspectPerBucket, toArrival, toDeadLetter, toReading, toSeriesPoint } from './influx-rows';
 import { LineProtocolError } from './line-protocol';
 import { batchBody } from './telemetry-lines';
 
@@ -90,7 +93,7 @@ export class InfluxReadingStore implements ReadingStore {
   }
 
   async readings(query: ReadingQuery): Promise<Reading[]> {
-    return (await this.rows(q.selectReadings(query), 'the readings query')).map(toReading);
+    return (await this.rows(q.selectReadings(query), 'the readings query')).map(toReading).sort(readingOrder);
   }
 
   async countReadings(query: ReadingQuery): Promise<number> {
@@ -98,7 +101,7 @@ export class InfluxReadingStore implements ReadingStore {
   }
 
   async arrivals(query: ArrivalQuery): Promise<Arrival[]> {
-    return (await this.rows(q.selectArrivals(query), 'the arrivals query')).map(toArrival);
+    return (await this.rows(q.selectArrivals(query), 'the arrivals query')).map(toArrival).sort(arrivalOrder);
   }
 
   async deadLetters(query: DeadLetterQuery): Promise<StoredDeadLetter[]> {
@@ -107,6 +110,32 @@ export class InfluxReadingStore implements ReadingStore {
 
   async countDeadLetters(query: DeadLetterQuery): Promise<number> {
     return this.count(q.countDeadLetters(query), 'the dead letters count');
+  }
+
+  /** Raw: the readings query. Per bucket: two statements, the aggregates and the suspect count (see influx-queries.ts). */
+  async series(query: SeriesQuery): Promise<SeriesPoint[]> {
+    if (query.every === undefined) {
+      return (await this.rows(q.selectSeriesReadings(query), 'the series query')).map((row) => readingPoint(toReading(row)));
+    }
+    const bucketsStatement = q.selectSeriesBuckets(query);
+    const suspectStatement = q.countSuspectPerBucket(query);
+    const [buckets, suspect] = await Promise.all([
+      this.rows(bucketsStatement, 'the series query'),
+      this.rows(suspectStatement, 'the suspect count per bucket'),
+    ]);
+    const suspectAt = suspectPerBucket(suspect);
+    return buckets.map((row) => toSeriesPoint(row, suspectAt));
+  }
+
+  async latest(query: LatestQuery): Promise<Reading[]> {
+    if (query.stationIds?.length === 0) return [];
+    const readings = (await this.rows(q.selectLatestReadings(query), 'the latest readings query')).map(toReading);
+    return readings.sort((a, b) => compare(a.stationId, b.stationId) || compare(a.element, b.element));
+  }
+
+  async lastArrivals(): Promise<Arrival[]> {
+    const arrivals = (await this.rows(q.selectLastArrivals(), 'the last arrivals query')).map(toArrival);
+    return arrivals.sort((a, b) => compare(a.stationId, b.stationId) || compare(a.channel, b.channel));
   }
 
   close(): Promise<void> {
@@ -174,6 +203,24 @@ export class InfluxReadingStore implements ReadingStore {
       throw classifyFailure(error, what);
     }
   }
+}
+
+/**
+ * The port's order: time, then station, then element or channel. InfluxDB answers in time order, but
+ * points of the same time from different series come back in no stable order (seen on 1.6.7: cellular of
+ * station B between beidou and cellular of station A), so ties are sorted here. Strings compare by code
+ * unit, which for our ASCII ids is SQLite's BINARY order.
+ */
+function readingOrder(a: Reading, b: Reading): number {
+  return a.observedAt - b.observedAt || compare(a.stationId, b.stationId) || compare(a.element, b.element);
+}
+
+function arrivalOrder(a: Arrival, b: Arrival): number {
+  return a.observedAt - b.observedAt || compare(a.stationId, b.stationId) || compare(a.channel, b.channel);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The answers of a server where databases are provisioned by an operator, not by CREATE DATABASE. */

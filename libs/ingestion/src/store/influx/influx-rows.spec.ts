@@ -1,4 +1,4 @@
-import { toArrival, toDeadLetter, toReading } from './influx-rows';
+import { readingPoint, suspectPerBucket, toArrival, toDeadLetter, toReading, toSeriesPoint } from './influx-rows';
 
 describe('rows into domain objects', () => {
   it('reads a good reading, whose empty qc means no note', () => {
@@ -30,6 +30,25 @@ describe('rows into domain objects', () => {
       reason: 'bad_topic',
       detail: 'd',
       serial: 7,
+    });
+  });
+
+  it('reads a bucket with the suspect count of the same time, 0 when there is none', () => {
+    const suspectAt = suspectPerBucket([{ time: 300_000, count: 2 }]);
+    const row = { mean: 1.5, min: 1, max: 2, sum: 4.5, count: 3 };
+    expect(toSeriesPoint({ time: 300_000, ...row }, suspectAt)).toEqual({ time: 300_000, ...row, suspect: 2 });
+    expect(toSeriesPoint({ time: 600_000, ...row }, suspectAt).suspect).toBe(0);
+  });
+
+  it('turns a raw reading into a point of count 1', () => {
+    expect(readingPoint({ stationId: 'S1', element: 'flow', observedAt: 5, value: 2.5, quality: 'suspect', qualityNote: 'x' })).toEqual({
+      time: 5,
+      mean: 2.5,
+      min: 2.5,
+      max: 2.5,
+      sum: 2.5,
+      count: 1,
+      suspect: 1,
     });
   });
 

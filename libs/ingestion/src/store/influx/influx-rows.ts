@@ -1,6 +1,6 @@
 import { type Arrival, type Reading, DEAD_LETTER_REASONS, isChannel, isElement } from '@hydro/domain';
 import type { DeadLetterReason } from '@hydro/domain';
-import type { StoredDeadLetter } from '../reading-store';
+import type { SeriesPoint, StoredDeadLetter } from '../reading-store';
 import { ARRIVAL, DEAD_LETTER, READING } from './influx-schema';
 import type { Row } from './influx-response';
 
@@ -49,6 +49,31 @@ export function toDeadLetter(row: Row): StoredDeadLetter {
     detail: text(row, DEAD_LETTER.fields.detail),
     serial: num(row, DEAD_LETTER.fields.serial),
   };
+}
+
+/** A raw reading as a series point of its own. */
+export function readingPoint(reading: Reading): SeriesPoint {
+  const { observedAt: time, value } = reading;
+  return { time, mean: value, min: value, max: value, sum: value, count: 1, suspect: reading.quality === 'suspect' ? 1 : 0 };
+}
+
+/** A row of selectSeriesBuckets, with the suspect count of the same bucket (absent: none) from suspectPerBucket. */
+export function toSeriesPoint(row: Row, suspectAt: ReadonlyMap<number, number>): SeriesPoint {
+  const time = num(row, 'time');
+  return {
+    time,
+    mean: num(row, 'mean'),
+    min: num(row, 'min'),
+    max: num(row, 'max'),
+    sum: num(row, 'sum'),
+    count: num(row, 'count'),
+    suspect: suspectAt.get(time) ?? 0,
+  };
+}
+
+/** The rows of countSuspectPerBucket as bucket time → suspect count. */
+export function suspectPerBucket(rows: readonly Row[]): Map<number, number> {
+  return new Map(rows.map((row) => [num(row, 'time'), num(row, 'count')]));
 }
 
 function isReason(value: string): value is DeadLetterReason {

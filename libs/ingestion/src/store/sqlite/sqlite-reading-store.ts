@@ -1,0 +1,213 @@
+import type { Arrival, Reading } from '@hydro/domain';
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  type ArrivalQuery,
+  type DeadLetterQuery,
+  type LatestQuery,
+  type ReadingQuery,
+  type ReadingStore,
+  type SeriesPoint,
+  type SeriesQuery,
+  type StoredDeadLetter,
+  type TelemetryBatch,
+  StoreUnavailableError,
+} from '../reading-store';
+import { SqliteFileError, classifySqliteFailure } from './sqlite-errors';
+import { type FileIdentity, currentIdentity, openStoreFile, sameIdentity } from './sqlite-file';
+import { migrate } from './sqlite-migrations';
+import * as q from './sqlite-queries';
+import { type SeriesKey, toArrival, toCount, toDeadLetter, toReading, toSeriesKey, toSeriesPoint } from './sqlite-rows';
+import { type BatchWriter, batchWriter } from './sqlite-writer';
+
+export interface SqliteStoreOptions {
+  /** The database file, e.g. DATA_DIR/hydro.sqlite; created if missing. `-wal` and `-shm` files sit beside it. */
+  readonly file: string;
+}
+
+/** What is open once prepare() succeeded. */
+interface Connection {
+  readonly db: Database;
+  readonly identity: FileIdentity;
+  readonly write: BatchWriter;
+  /** One prepared statement per SQL text (the texts vary only with which filters are present). */
+  readonly statements: Map<string, Statement<[q.Params]>>;
+}
+
+/**
+ * ReadingStore in an embedded SQLite file (better-sqlite3), for a centre without InfluxDB. Schema,
+ * versions and durability: docs/storage.md, sqlite-migrations.ts, sqlite-file.ts. better-sqlite3 is
+ * synchronous: a write of one drain batch (up to 5,000 points) holds the event loop for tens of ms.
+ * Writes and reads need prepare() first and are refused with StoreUnavailableError once closed.
+ */
+export class SqliteReadingStore implements ReadingStore {
+  readonly file: string;
+  private connection: Connection | undefined;
+  private closed = false;
+
+  constructor(options: SqliteStoreOptions) {
+    if (typeof options.file !== 'string' || options.file.trim() === '') throw new Error('SqliteReadingStore needs a file name');
+    this.file = options.file;
+  }
+
+  /**
+   * Opens the file (refusing one that is not SQLite, damaged, another program's or newer: SqliteFileError,
+   * the file left untouched) and runs the migrations it lacks. Safe on every start and after a failure.
+   */
+  async prepare(): Promise<void> {
+    if (this.closed) throw this.closedError();
+    const opened = this.connection ?? openStoreFile(this.file);
+    try {
+      migrate(opened.db, this.file);
+      this.connection ??= { ...opened, write: batchWriter(opened.db), statements: new Map() };
+    } catch (error) {
+      this.connection = undefined;
+      opened.db.close();
+      if (error instanceof SqliteFileError) throw error;
+      throw classifySqliteFailure(error, this.file, 'the schema migration');
+    }
+  }
+
+  async write(batch: TelemetryBatch): Promise<void> {
+    const connection = this.open();
+    if (batch.readings.length + batch.arrivals.length + batch.deadLetters.length === 0) return;
+    this.requireSameFile(connection);
+    try {
+      connection.write(batch);
+    } catch (error) {
+      const what = `a write of ${batch.readings.length} readings, ${batch.arrivals.length} arrivals and ${batch.deadLetters.length} dead letters`;
+      throw classifySqliteFailure(error, this.file, what);
+    }
+  }
+
+  /** The file answers a query and is still the file at the configured path (not deleted or replaced). */
+  async ping(): Promise<boolean> {
+    const connection = this.connection;
+    if (connection === undefined || this.closed) return false;
+    try {
+      this.statement(connection, q.PING).get({});
+      return sameIdentity(connection.identity, currentIdentity(this.file));
+    } catch {
+      return false;
+    }
+  }
+
+  async readings(query: ReadingQuery): Promise<Reading[]> {
+    return this.all(q.selectReadings(query), 'the readings query').map(toReading);
+  }
+
+  async countReadings(query: ReadingQuery): Promise<number> {
+    return toCount(this.all(q.countReadings(query), 'the readings count')[0]);
+  }
+
+  async arrivals(query: ArrivalQuery): Promise<Arrival[]> {
+    return this.all(q.selectArrivals(query), 'the arrivals query').map(toArrival);
+  }
+
+  async deadLetters(query: DeadLetterQuery): Promise<StoredDeadLetter[]> {
+    return this.all(q.selectDeadLetters(query), 'the dead letters query').map(toDeadLetter);
+  }
+
+  async countDeadLetters(query: DeadLetterQuery): Promise<number> {
+    return toCount(this.all(q.countDeadLetters(query), 'the dead letters count')[0]);
+  }
+
+  async series(query: SeriesQuery): Promise<SeriesPoint[]> {
+    const sql = query.every === undefined ? q.selectSeriesReadings(query) : q.selectSeriesBuckets(query);
+    return this.all(sql, 'the series query').map(toSeriesPoint);
+  }
+
+  async latest(query: LatestQuery): Promise<Reading[]> {
+    if (query.stationIds?.length === 0) return [];
+    const walk = { from: q.READING_SERIES_FROM, after: q.READING_SERIES_AFTER, newest: q.NEWEST_READING };
+    const stations = query.stationIds === undefined ? undefined : [...new Set(query.stationIds)].sort();
+    return this.newestPerSeries(walk, stations, query.element, 'the latest readings query').map(toReading);
+  }
+
+  async lastArrivals(): Promise<Arrival[]> {
+    const walk = { from: q.ARRIVAL_SERIES_FROM, after: q.ARRIVAL_SERIES_AFTER, newest: q.NEWEST_ARRIVAL };
+    return this.newestPerSeries(walk, undefined, undefined, 'the last arrivals query').map(toArrival);
+  }
+
+  /** Idempotent; the store cannot be used afterwards. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const connection = this.connection;
+    this.connection = undefined;
+    connection?.db.close();
+  }
+
+  /**
+   * The newest row of each series, walking the primary key (see sqlite-queries.ts) inside one read
+   * transaction, so the answer is one snapshot. Sorted by station, then key, as the walk goes.
+   */
+  private newestPerSeries(
+    walk: { readonly from: string; readonly after: string; readonly newest: string },
+    stations: readonly string[] | undefined,
+    key: string | undefined,
+    what: string,
+  ): unknown[] {
+    const connection = this.open();
+    const step = (sql: string, at: SeriesKey): SeriesKey | undefined => {
+      const row = this.statement(connection, sql).get({ station: at.station, key: at.key });
+      return row === undefined ? undefined : toSeriesKey(row);
+    };
+    const seriesOf = (station: string | undefined): SeriesKey[] => {
+      if (station !== undefined && key !== undefined) return [{ station, key }];
+      const found: SeriesKey[] = [];
+      for (let at = step(walk.from, { station: station ?? '', key: '' }); at !== undefined; at = step(walk.after, at)) {
+        if (station !== undefined && at.station !== station) break;
+        if (key === undefined || at.key === key) found.push(at);
+      }
+      return found;
+    };
+    const read = connection.db.transaction((): unknown[] => {
+      const keys = stations === undefined ? seriesOf(undefined) : stations.flatMap(seriesOf);
+      const newest = this.statement(connection, walk.newest);
+      return keys.map((at) => newest.get({ station: at.station, key: at.key })).filter((row) => row !== undefined);
+    });
+    try {
+      return read.deferred();
+    } catch (error) {
+      throw classifySqliteFailure(error, this.file, what);
+    }
+  }
+
+  private all(sql: q.Sql, what: string): unknown[] {
+    const connection = this.open();
+    try {
+      return this.statement(connection, sql.text).all(sql.params);
+    } catch (error) {
+      throw classifySqliteFailure(error, this.file, what);
+    }
+  }
+
+  private statement(connection: Connection, text: string): Statement<[q.Params]> {
+    let prepared = connection.statements.get(text);
+    if (prepared === undefined) {
+      prepared = connection.db.prepare<[q.Params]>(text);
+      connection.statements.set(text, prepared);
+    }
+    return prepared;
+  }
+
+  private open(): Connection {
+    if (this.closed) throw this.closedError();
+    if (this.connection === undefined) throw new StoreUnavailableError(`the SQLite store ${this.file} is not prepared; call prepare() first`);
+    return this.connection;
+  }
+
+  /**
+   * A file deleted or replaced while open (DATA_DIR wiped, a backup copied over it) would swallow writes
+   * into an unlinked inode, and the drain would advance its checkpoint past them. Refuse instead: the
+   * batch stays in the journal, ping() turns false, and a restart opens the file now at the path.
+   */
+  private requireSameFile(connection: Connection): void {
+    if (!sameIdentity(connection.identity, currentIdentity(this.file))) {
+      throw new StoreUnavailableError(`the SQLite store ${this.file} was deleted or replaced while open; restart to open the file now there`);
+    }
+  }
+
+  private closedError(): StoreUnavailableError {
+    return new StoreUnavailableError(`the SQLite store ${this.file} is closed`);
+  }
+}
