@@ -1,7 +1,7 @@
 /** Two projects: fast unit specs beside the code, and integration tests under test/ that start real InfluxDB and Mosquitto. */
 const moduleNameMapper = {
-  '^@hydro/(domain|ingestion|server)$': '<rootDir>/libs/$1/src',
-  '^@hydro/(domain|ingestion|server)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hydro/(domain|ingestion|server|simulation)$': '<rootDir>/libs/$1/src',
+  '^@hydro/(domain|ingestion|server|simulation)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 module.exports = {

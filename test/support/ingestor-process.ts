@@ -7,9 +7,12 @@ import { ManagedProcess } from './managed-process';
 const ROOT = join(__dirname, '../..');
 
 export interface IngestorProcessOptions {
-  readonly mqttUrl: string;
-  readonly influxUrl: string;
-  readonly database: string;
+  /** An external broker; absent: the embedded broker on `brokerPort`. */
+  readonly mqttUrl?: string;
+  /** InfluxDB; absent: the embedded SQLite store in the data directory. */
+  readonly influxUrl?: string;
+  readonly database?: string;
+  readonly brokerPort?: number;
   /** Kept across restarts so a restarted ingestor finds its spool. */
   readonly dataDir?: string;
   readonly env?: Readonly<Record<string, string>>;
@@ -104,9 +107,10 @@ export class IngestorProcess {
       env: {
         HTTP_PORT: String(this.httpPort),
         HTTP_HOST: '127.0.0.1',
-        MQTT_URL: options.mqttUrl,
-        INFLUX_URL: options.influxUrl,
-        INFLUX_DATABASE: options.database,
+        ...(options.mqttUrl === undefined ? {} : { MQTT_URL: options.mqttUrl }),
+        ...(options.influxUrl === undefined ? {} : { INFLUX_URL: options.influxUrl }),
+        ...(options.database === undefined ? {} : { INFLUX_DATABASE: options.database }),
+        ...(options.brokerPort === undefined ? {} : { MQTT_BROKER_PORT: String(options.brokerPort) }),
         DATA_DIR: this.dataDir,
         MQTT_CLIENT_ID: 'test-ingestor',
         MQTT_RECONNECT_MIN_MS: '200',

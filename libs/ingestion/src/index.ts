@@ -14,3 +14,5 @@ export * from './telemetry-pipeline';
 export * from './stations/load-station-registry';
 export * from './store/influx';
 export * from './journal';
+export * from './store/sqlite';
+export * from './source/embedded';

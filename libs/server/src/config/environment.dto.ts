@@ -20,8 +20,16 @@ export class EnvironmentDto {
   @IsString() @MinLength(1)
   HTTP_HOST = '0.0.0.0';
 
+  /** An external broker; when unset, the embedded broker runs. */
+  @IsOptional()
   @IsUrl({ ...URL_OPTIONS, protocols: ['mqtt', 'mqtts', 'ws', 'wss', 'tcp', 'ssl'] }, { message: 'must be a broker URL such as mqtt://host:1883' })
-  MQTT_URL = 'mqtt://127.0.0.1:1883';
+  MQTT_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  MQTT_BROKER_PORT = 1883;
+
+  @IsString() @MinLength(1)
+  MQTT_BROKER_HOST = '127.0.0.1';
 
   @Matches(/^[A-Za-z0-9_.-]{1,20}$/, { message: 'must be 1-20 letters, digits, "_", "." or "-" (a connection index is appended)' })
   MQTT_CLIENT_ID = 'hydro-ingestor';
@@ -65,8 +73,10 @@ export class EnvironmentDto {
   @Transform(toInt) @IsInt() @Min(100)
   MQTT_RECONNECT_MAX_MS = 30_000;
 
+  /** InfluxDB; when unset, the embedded SQLite store in DATA_DIR is used. */
+  @IsOptional()
   @IsUrl({ ...URL_OPTIONS, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL such as http://127.0.0.1:8086' })
-  INFLUX_URL = 'http://127.0.0.1:8086';
+  INFLUX_URL?: string;
 
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, "_", "." or "-"' })
   INFLUX_DATABASE = 'hydro';

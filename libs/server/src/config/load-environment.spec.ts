@@ -5,17 +5,19 @@ describe('loadEnvironment', () => {
     const env = loadEnvironment({});
     expect(env).toMatchObject({
       HTTP_PORT: 3000,
-      MQTT_URL: 'mqtt://127.0.0.1:1883',
+      MQTT_BROKER_PORT: 1883,
       MQTT_SHARED_GROUP: '',
       MQTT_CONNECTIONS: 4,
       MQTT_IN_FLIGHT: 1000,
-      INFLUX_URL: 'http://127.0.0.1:8086',
       INFLUX_DATABASE: 'hydro',
       INFLUX_BATCH_SIZE: 5000,
       SPOOL_MAX_BYTES: 1024 ** 3,
       MQTT_REJECT_UNAUTHORIZED: true,
     });
     expect(env.MQTT_USERNAME).toBeUndefined();
+    // Unset means embedded: the broker and the store run in the process.
+    expect(env.MQTT_URL).toBeUndefined();
+    expect(env.INFLUX_URL).toBeUndefined();
   });
 
   it('converts numbers and booleans from strings', () => {

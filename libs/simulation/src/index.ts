@@ -1,0 +1,15 @@
+export * from './scenario';
+export * from './scenario-messages';
+export * from './scenarios/catalogue';
+export { OutagesScenario } from './scenarios/outages';
+export * from './scenarios/outage-plan';
+export { GarbageScenario, HOSTILE_CHANCE } from './scenarios/garbage';
+export { WeatherScenario } from './scenarios/weather-scenario';
+export { SeededRandom } from './random/seeded-random';
+export { floodLimitLevel, plainNormalLevel, reservoirNormalPool, riverBedLevel } from './weather/levels-from-limits';
+export { MOUNTAIN_DISTRICTS } from './weather/storm';
+export { formatBeijing, HOUR_MS, MINUTE_MS } from './time/sim-time';
+export * from './replay/replay-record';
+export * from './replay/parse-replay-csv';
+export * from './replay/parse-line-protocol';
+export * from './replay/replay-reports';

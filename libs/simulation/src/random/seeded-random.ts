@@ -1,0 +1,49 @@
+/**
+ * A small seeded PRNG (mulberry32) for the choices a scenario makes once, when it is built
+ * (which stations fail, which district loses its cellular network).
+ *
+ * scripts/stations/random.ts holds the same algorithm for the registry generator, but scripts/
+ * is not part of any library and the library must not reach into it, so this is its own copy.
+ */
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Uniform in [min, max). */
+  between(min: number, max: number): number {
+    return min + (max - min) * this.next();
+  }
+
+  /** Integer uniform in [0, count). */
+  index(count: number): number {
+    return Math.floor(this.next() * count);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[this.index(items.length)];
+    if (item === undefined) throw new Error('SeededRandom.pick: empty list');
+    return item;
+  }
+
+  /** `count` distinct items in a seeded order (all of them when there are fewer). */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    for (let i = pool.length - 1; i > 0; i--) {
+      const j = this.index(i + 1);
+      [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
+    }
+    return pool.slice(0, Math.max(0, count));
+  }
+}
