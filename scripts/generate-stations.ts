@@ -16,7 +16,7 @@ import {
 import { STATION_KINDS, type Station, type StationKind } from '../libs/domain/src/stations/station';
 import type { Channel } from '../libs/domain/src/telemetry/channel';
 import type { Element } from '../libs/domain/src/telemetry/element';
-import { SeededRandom } from './stations/random';
+import { SeededRandom } from '@hydro/simulation';
 import { StationCodes } from './stations/station-codes';
 import {
   COAST_AREAS,

@@ -1,5 +1,5 @@
 import type { BasinCode } from '../../libs/domain/src/stations/basins';
-import type { SeededRandom } from './random';
+import type { SeededRandom } from '@hydro/simulation';
 
 /*
  * Synthetic station codes: '7' (the south-east rivers, 东南诸河, in the national scheme), two digits for the

@@ -1,7 +1,7 @@
 import type { DistrictCode } from '../../libs/domain/src/stations/districts';
 import type { ElementLimits, StationKind } from '../../libs/domain/src/stations/station';
 import type { Element } from '../../libs/domain/src/telemetry/element';
-import type { SeededRandom } from './random';
+import type { SeededRandom } from '@hydro/simulation';
 import { ELEVATION_RANGE_M } from './station-geography';
 
 /*

@@ -1,5 +1,5 @@
 import type { StationKind } from '../../libs/domain/src/stations/station';
-import type { SeededRandom } from './random';
+import type { SeededRandom } from '@hydro/simulation';
 
 /*
  * Plausible Wenzhou place names: a head and a landform, as in 岩头, 黄坦, 溪口, 枫林, 石垟;

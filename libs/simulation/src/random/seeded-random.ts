@@ -1,9 +1,8 @@
 /**
- * A small seeded PRNG (mulberry32) for the choices a scenario makes once, when it is built
- * (which stations fail, which district loses its cellular network).
- *
- * scripts/stations/random.ts holds the same algorithm for the registry generator, but scripts/
- * is not part of any library and the library must not reach into it, so this is its own copy.
+ * A small seeded PRNG (mulberry32): the choices a scenario makes once, when it is built (which
+ * stations fail, which district loses its cellular network), and the station registry
+ * generator's draws. Own code rather than Math.random so one seed gives the same output on
+ * every machine and Node version.
  */
 export class SeededRandom {
   private state: number;
@@ -29,6 +28,31 @@ export class SeededRandom {
   /** Integer uniform in [0, count). */
   index(count: number): number {
     return Math.floor(this.next() * count);
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  /** Picks a key with probability proportional to its weight. */
+  weighted<K extends string>(weights: Readonly<Partial<Record<K, number>>>): K {
+    const entries = Object.entries(weights) as [K, number][];
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    let draw = this.next() * total;
+    for (const [key, weight] of entries) {
+      draw -= weight;
+      if (draw < 0) return key;
+    }
+    const last = entries[entries.length - 1];
+    if (last === undefined) throw new Error('SeededRandom.weighted: no weights');
+    return last[0];
+  }
+
+  /** `count` random decimal or hex digits, as a string. */
+  digits(count: number, radix: 10 | 16): string {
+    let text = '';
+    for (let i = 0; i < count; i++) text += this.index(radix).toString(radix).toUpperCase();
+    return text;
   }
 
   pick<T>(items: readonly T[]): T {

@@ -1,4 +1,4 @@
-import { SeededRandom } from './random';
+import { SeededRandom } from './seeded-random';
 
 describe('SeededRandom', () => {
   function draws(seed: number, count: number): number[] {
