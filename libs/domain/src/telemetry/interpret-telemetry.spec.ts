@@ -1,20 +1,8 @@
 import type { Station } from '../stations/station';
+import { sampleRiverStation } from '../stations/__fixtures__/sample-river-station';
 import { interpretTelemetry, type StationLookup } from './interpret-telemetry';
 
-const river: Station = {
-  id: '70100001',
-  rtuAddress: '0070100001',
-  name: '温溪站',
-  kind: 'river',
-  district: 'yongjia',
-  basin: 'ou',
-  latitude: 28.1,
-  longitude: 120.5,
-  reportingIntervalMinutes: 5,
-  channels: ['cellular', 'beidou'],
-  elements: ['water_level', 'rainfall', 'battery_voltage'],
-  limits: { water_level: { min: 0, max: 12 }, rainfall: { min: 0, max: 60 }, battery_voltage: { min: 9, max: 15 } },
-};
+const river: Station = sampleRiverStation();
 const rainOnlyCellular: Station = { ...river, id: '70100002', kind: 'rain', channels: ['cellular'], elements: ['rainfall'], limits: {} };
 const stations: StationLookup = { get: (id) => [river, rainOnlyCellular].find((s) => s.id === id) };
 

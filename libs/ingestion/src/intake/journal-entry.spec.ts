@@ -1,4 +1,5 @@
 import { type DeadLetter, type Reading, type TelemetryOutcome, interpretTelemetry, type Station } from '@hydro/domain';
+import { sampleRiverStation } from '@hydro/domain/stations/__fixtures__/sample-river-station';
 import { decodeJournalEntry, encodeJournalEntry } from './journal-entry';
 
 const at = Date.parse('2023-09-21T02:05:00Z');
@@ -74,20 +75,7 @@ describe('journal entry encoding', () => {
   });
 
   it('round-trips what interpretTelemetry makes of a real report, suspect value included', () => {
-    const station: Station = {
-      id: '70100001',
-      rtuAddress: '0070100001',
-      name: '温溪站',
-      kind: 'river',
-      district: 'yongjia',
-      basin: 'ou',
-      latitude: 28.1,
-      longitude: 120.5,
-      reportingIntervalMinutes: 5,
-      channels: ['cellular', 'beidou'],
-      elements: ['water_level', 'rainfall'],
-      limits: { water_level: { min: 0, max: 12 } },
-    };
+    const station: Station = sampleRiverStation({ elements: ['water_level', 'rainfall'], limits: { water_level: { min: 0, max: 12 } } });
     const outcome = interpretTelemetry(
       {
         topic: 'hydro/v1/telemetry/70100001',

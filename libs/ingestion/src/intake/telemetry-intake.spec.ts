@@ -6,6 +6,7 @@ import {
   type StationLookup,
   interpretTelemetry,
 } from '@hydro/domain';
+import { sampleRiverStation } from '@hydro/domain/stations/__fixtures__/sample-river-station';
 import type { IngestionMetrics } from '../ingestion-metrics';
 import { makeTempDir, removeDir } from '../journal/__fixtures__/temp-dir';
 import { Journal } from '../journal/journal';
@@ -13,20 +14,7 @@ import { frameBytes } from '../journal/record';
 import { decodeJournalEntry, encodeJournalEntry } from './journal-entry';
 import { type AppendOnlyJournal, SpoolFullError, TelemetryIntake } from './telemetry-intake';
 
-const river: Station = {
-  id: '70100001',
-  rtuAddress: '0070100001',
-  name: '温溪站',
-  kind: 'river',
-  district: 'yongjia',
-  basin: 'ou',
-  latitude: 28.1,
-  longitude: 120.5,
-  reportingIntervalMinutes: 5,
-  channels: ['cellular', 'beidou'],
-  elements: ['water_level', 'rainfall', 'battery_voltage'],
-  limits: { water_level: { min: 0, max: 12 }, rainfall: { min: 0, max: 60 } },
-};
+const river: Station = sampleRiverStation({ limits: { water_level: { min: 0, max: 12 }, rainfall: { min: 0, max: 60 } } });
 const stations: StationLookup = { get: (id) => (id === river.id ? river : undefined) };
 const TOPIC = 'hydro/v1/telemetry/70100001';
 const NOW = Date.parse('2023-09-21T02:06:00Z');
