@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { SqliteReadingStore } from '@hydro/ingestion';
-import { runSimulator, SIMULATOR_DEFAULTS, type SimulatorResult } from '../apps/simulator/src';
+import { loadStationRegistry, SqliteReadingStore, systemClock } from '@hydro/ingestion';
+import { connectMqttPublisher } from '@hydro/ingestion/publish/connect-mqtt-publisher';
+import { runSimulator, SIMULATOR_DEFAULTS, type SimulatorResult } from '@hydro/simulation';
 import { freePort } from './support/free-port';
 import { IngestorProcess } from './support/ingestor-process';
 import { waitFor } from './support/wait-for';
@@ -28,8 +29,10 @@ function simulate(brokerPort: number, durationHours: number): ReturnType<typeof 
     // As fast as the centre takes it: simulated time only advances while the publisher keeps up.
     speed: 1_000_000,
     url: `mqtt://127.0.0.1:${brokerPort}`,
+    registry: loadStationRegistry('config/stations.json'),
+    connect: connectMqttPublisher,
     log: () => undefined,
-  });
+  }, systemClock);
 }
 
 describe('the all-in-one centre on embedded defaults (no external broker or database)', () => {
@@ -70,5 +73,22 @@ describe('the all-in-one centre on embedded defaults (no external broker or data
     expect(result.reason).toBe('finished');
 
     await waitFor(() => stored(centre!.dataDir), (s) => s.arrivals === result.acknowledged, 'every acknowledged report in SQLite');
+  });
+
+  it('runs the station simulator inside itself with SIMULATE, and stores every report it had acknowledged', async () => {
+    centre = await IngestorProcess.start({
+      app: 'centre',
+      brokerPort: await freePort(),
+      env: { SIMULATE: 'calm', SIMULATE_SPEED: '7200', SIMULATE_HOURS: '0.5', SIMULATE_START: '2023-09-21T08:00:00+08:00' },
+    });
+    const summary = await waitFor(
+      async () => centre!.logLines().map((l) => String(l['message'])).find((m) => m.startsWith('simulator: finished')),
+      (line) => line !== undefined,
+      'the in-process simulator to finish',
+    );
+    const acknowledged = Number(/: (\d+) messages acknowledged/.exec(summary!)?.[1]);
+    // Half an hour of 1,418 stations: every station reports at least once.
+    expect(acknowledged).toBeGreaterThanOrEqual(1418);
+    await waitFor(() => stored(centre!.dataDir), (s) => s.arrivals === acknowledged, 'every acknowledged report in SQLite');
   });
 });

@@ -1,10 +1,12 @@
 import { parseObservedAt } from '@hydro/domain';
-import { isScenarioName, SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '@hydro/simulation';
+import { DEFAULT_START, isScenarioName, SCENARIO_NAMES, SCENARIOS, SIMULATOR_DEFAULTS, type ScenarioName, type SimulatorOptions } from '@hydro/simulation';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_START, SIMULATOR_DEFAULTS, type SimulatorOptions } from './simulator-options';
 
-/** What the command line decides; the rest (log, clock, connect) is wired by main. */
-export type CliOptions = Omit<SimulatorOptions, 'log' | 'registry' | 'connect' | 'password'>;
+/** Station registry the CLI reads by default. */
+export const DEFAULT_STATIONS_FILE = 'config/stations.json';
+
+/** What the command line decides; the rest (log, clock, connect, the registry itself) is wired by main. */
+export type CliOptions = Omit<SimulatorOptions, 'log' | 'registry' | 'connect' | 'password'> & { readonly stationsFile: string };
 
 /**
  * Parses the simulator's command line. Throws commander's error (with exit code and message)
@@ -19,7 +21,7 @@ export function parseCliOptions(argv: readonly string[], configure: (program: Co
     .option('--start <time>', 'simulated start, ISO 8601 with a UTC offset', isoTime, SIMULATOR_DEFAULTS.start)
     .option('--duration <hours>', `simulated hours (default by scenario: ${SCENARIO_NAMES.map((n) => `${n} ${SCENARIOS[n].defaultHours}`).join(', ')})`, positive('--duration'))
     .option('--url <url>', 'MQTT broker', SIMULATOR_DEFAULTS.url)
-    .option('--stations <file>', 'station registry', SIMULATOR_DEFAULTS.stationsFile)
+    .option('--stations <file>', 'station registry', DEFAULT_STATIONS_FILE)
     .option('--max-messages <n>', 'stop after publishing this many messages', positiveInteger('--max-messages'))
     .option('--connections <n>', 'MQTT connections to publish over', positiveInteger('--connections'), SIMULATOR_DEFAULTS.connections)
     .option('--window <n>', 'QoS 1 publishes awaiting PUBACK per connection', positiveInteger('--window'), SIMULATOR_DEFAULTS.window)

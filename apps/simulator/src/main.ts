@@ -1,7 +1,9 @@
 import { systemClock } from '@hydro/ingestion/clock/system-clock';
+import { connectMqttPublisher } from '@hydro/ingestion/publish/connect-mqtt-publisher';
+import { loadStationRegistry } from '@hydro/ingestion/stations/load-station-registry';
+import { runSimulator, type SimulatorRun } from '@hydro/simulation';
 import { CommanderError } from 'commander';
 import { parseCliOptions } from './cli-options';
-import { runSimulator, type SimulatorRun } from './run-simulator';
 
 /**
  * `npm run simulate -- --scenario typhoon --speed 60`: publishes until the simulated duration
@@ -19,7 +21,11 @@ async function main(): Promise<void> {
     log('simulator: warning: simulated time will run ahead of the real clock; the centre refuses reports more than 10 min in its future (future_timestamp)');
   }
   const password = process.env['SIMULATOR_MQTT_PASSWORD'];
-  const run: SimulatorRun = await runSimulator({ ...options, log, ...(password === undefined ? {} : { password }) }, systemClock);
+  const registry = loadStationRegistry(options.stationsFile);
+  const run: SimulatorRun = await runSimulator(
+    { ...options, registry, log, connect: connectMqttPublisher, ...(password === undefined ? {} : { password }) },
+    systemClock,
+  );
 
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -1,8 +1,7 @@
-import mqtt from 'mqtt';
+import { connectMqttPublisher } from '@hydro/ingestion/publish/connect-mqtt-publisher';
+import { ReplayFileError, WindowedPublisher } from '@hydro/simulation';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ReplayFileError } from '@hydro/simulation';
 import { readReplayFile, type ReplayFormat } from './replay-file';
-import { WindowedPublisher } from './windowed-publisher';
 
 /**
  * `npm run replay -- <file>`: feeds a past storm (CSV or InfluxDB line protocol) through the
@@ -25,8 +24,7 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`replay: ${reports.length} reports from ${file}${skipped > 0 ? ` (${skipped} lines of other measurements skipped)` : ''}\n`);
   const first = reports[0];
   if (!first) return;
-  // MQTT 3.1.1 reaches both the embedded broker and Mosquitto.
-  const client = await mqtt.connectAsync(options.url, { clientId: `hydro-replay-${process.pid}`, clean: true, protocolVersion: 4 });
+  const client = await connectMqttPublisher(options.url, `hydro-replay-${process.pid}`, {});
   const publisher = new WindowedPublisher([client], Math.max(1, options.window));
   const started = Date.now();
   for (const report of reports) {

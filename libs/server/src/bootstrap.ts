@@ -1,7 +1,9 @@
 import { ConsoleLogger, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { StationRegistryError } from '@hydro/domain';
 import { ConfigurationError, loadEnvironment } from './config/load-environment';
+import { whereToLook } from './where-to-look';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -30,7 +32,9 @@ export async function runService(module: Type, name: string): Promise<void> {
     const app = await NestFactory.create(module, { logger, abortOnError: false });
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     await app.listen(env.HTTP_PORT, env.HTTP_HOST);
-    logger.log(`HTTP on http://${env.HTTP_HOST}:${env.HTTP_PORT} (/health, /ready, /metrics)`);
+    const address = (app.getHttpServer() as Server).address();
+    const port = typeof address === 'object' && address !== null ? address.port : env.HTTP_PORT;
+    for (const line of whereToLook(env, port)) logger.log(line);
   } catch (error) {
     logger.fatal(`cannot start: ${(error as Error).message}`);
     process.exit(error instanceof StationRegistryError ? EX_CONFIG : 1);

@@ -9,3 +9,4 @@ export * from './ingestion/ingestion.tokens';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.tokens';
 export * from './metrics/prometheus-ingestion-metrics';
+export * from './simulation/simulation.module';

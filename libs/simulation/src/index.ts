@@ -13,3 +13,7 @@ export * from './replay/replay-record';
 export * from './replay/parse-replay-csv';
 export * from './replay/parse-line-protocol';
 export * from './replay/replay-reports';
+export * from './publishing/run-simulator';
+export * from './publishing/simulator-options';
+export { WindowedPublisher, type PublishClient } from './publishing/windowed-publisher';
+export { SimulatedClock } from './publishing/simulated-clock';

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { SCENARIO_NAMES } from '@hydro/simulation';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const URL_OPTIONS = { require_tld: false, require_protocol: true };
@@ -125,6 +127,26 @@ export class EnvironmentDto {
 
   @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /** A simulator scenario to publish to this process's broker, or `off`. */
+  @IsIn([...SCENARIO_NAMES, 'off'], { message: `must be off or a scenario: ${SCENARIO_NAMES.join(', ')}` })
+  SIMULATE = 'off';
+
+  /** Simulated seconds per real second. */
+  @Transform(toNumber) @IsNumber({}, { message: 'must be a number' }) @Min(0.01) @Max(100_000)
+  SIMULATE_SPEED = 60;
+
+  @Transform(toInt) @IsInt()
+  SIMULATE_SEED = 1;
+
+  /** Simulated start; unset: so that the run ends about when it would in real time (see docs/configuration.md). */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'must be ISO 8601 with a UTC offset, e.g. 2023-09-21T08:00:00+08:00' })
+  @Matches(/(Z|[+-]\d\d:?\d\d)$/, { message: 'must carry a UTC offset (Z or +08:00)' })
+  SIMULATE_START?: string;
+
+  /** Simulated hours; unset: the scenario's own length. */
+  @IsOptional() @Transform(toNumber) @IsNumber({}, { message: 'must be a number' }) @Min(0.01) @Max(24 * 365)
+  SIMULATE_HOURS?: number;
 
   @IsIn(['json', 'text'])
   LOG_FORMAT: 'json' | 'text' = 'json';

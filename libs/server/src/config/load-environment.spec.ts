@@ -51,4 +51,17 @@ describe('loadEnvironment', () => {
   it('refuses a reconnect ceiling below its floor', () => {
     expect(() => loadEnvironment({ MQTT_RECONNECT_MIN_MS: '5000', MQTT_RECONNECT_MAX_MS: '1000' })).toThrow(/MQTT_RECONNECT_MAX_MS must be at least/);
   });
+
+  it('reads the simulator settings, off by default', () => {
+    expect(loadEnvironment({}).SIMULATE).toBe('off');
+    const env = loadEnvironment({ SIMULATE: 'typhoon', SIMULATE_SPEED: '600', SIMULATE_SEED: '7', SIMULATE_START: '2023-09-21T08:00:00+08:00', SIMULATE_HOURS: '1.5' });
+    expect([env.SIMULATE, env.SIMULATE_SPEED, env.SIMULATE_SEED, env.SIMULATE_START, env.SIMULATE_HOURS]).toEqual(['typhoon', 600, 7, '2023-09-21T08:00:00+08:00', 1.5]);
+  });
+
+  it('refuses an unknown scenario, a speed that is not a number and a start without a UTC offset', () => {
+    const attempt = (): unknown => loadEnvironment({ SIMULATE: 'tsunami', SIMULATE_SPEED: 'fast', SIMULATE_START: '2023-09-21T08:00:00' });
+    expect(attempt).toThrow(/SIMULATE="tsunami": must be off or a scenario: calm, typhoon, outages, garbage/);
+    expect(attempt).toThrow(/SIMULATE_SPEED="fast": .*must be a number/);
+    expect(attempt).toThrow(/SIMULATE_START="2023-09-21T08:00:00": must carry a UTC offset/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { StationRegistry } from '@hydro/domain';
-import type { ScenarioName } from '@hydro/simulation';
+import type { ScenarioName } from '../scenario';
 import type { PublishClient } from './windowed-publisher';
 
 /** A connection the simulator publishes over. */
@@ -7,7 +7,13 @@ export interface SimulatorClient extends PublishClient {
   endAsync(force?: boolean): Promise<void>;
 }
 
-export interface SimulatorOptions {
+/** What a connection needs besides its URL and client id. */
+export interface SimulatorConnectOptions {
+  readonly username?: string;
+  readonly password?: string;
+}
+
+export interface SimulatorOptions extends SimulatorConnectOptions {
   readonly scenario: ScenarioName;
   /** Simulated seconds per real second. */
   readonly speed: number;
@@ -16,24 +22,20 @@ export interface SimulatorOptions {
   readonly start: number;
   readonly durationHours: number;
   readonly url: string;
-  /** Station registry file; ignored when `registry` is given. */
-  readonly stationsFile: string;
-  readonly registry?: StationRegistry;
+  readonly registry: StationRegistry;
   /** Stop after this many messages have been handed to the broker. */
   readonly maxMessages?: number;
   readonly connections: number;
   /** QoS 1 publishes awaiting PUBACK, per connection. */
   readonly window: number;
-  readonly username?: string;
-  readonly password?: string;
   /** Real milliseconds between progress lines. */
   readonly progressEveryMs: number;
   /** Real milliseconds between steps of simulated time. */
   readonly tickMs: number;
   /** Where progress and the summary go (one line each). */
   readonly log: (line: string) => void;
-  /** How to open a connection; mqtt.js by default. Tests pass a fake. */
-  readonly connect?: (url: string, clientId: string, options: SimulatorOptions) => Promise<SimulatorClient>;
+  /** How to open a connection: the MQTT adapter in production, a fake in unit tests. */
+  readonly connect: (url: string, clientId: string, options: SimulatorConnectOptions) => Promise<SimulatorClient>;
 }
 
 export const DEFAULT_START = '2023-09-21T08:00:00+08:00';
@@ -45,7 +47,6 @@ export const SIMULATOR_DEFAULTS = {
   seed: 1,
   start: Date.parse(DEFAULT_START),
   url: 'mqtt://127.0.0.1:1883',
-  stationsFile: 'config/stations.json',
   connections: 2,
   window: 256,
   progressEveryMs: 5_000,

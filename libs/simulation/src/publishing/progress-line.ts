@@ -1,4 +1,4 @@
-import { formatBeijing } from '@hydro/simulation';
+import { formatBeijing } from '../time/sim-time';
 import type { SimulatorResult } from './run-simulator';
 import type { PublisherCounts } from './windowed-publisher';
 

@@ -1,4 +1,4 @@
-import type { SimulatedMessage } from '@hydro/simulation';
+import type { SimulatedMessage } from '../scenario';
 
 /** What the publisher needs of an MQTT client (mqtt.js MqttClient fits). */
 export interface PublishClient {

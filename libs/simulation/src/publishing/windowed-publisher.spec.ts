@@ -1,4 +1,4 @@
-import type { SimulatedMessage } from '@hydro/simulation';
+import type { SimulatedMessage } from '../scenario';
 import { laneOf, WindowedPublisher, type PublishClient } from './windowed-publisher';
 
 /** A client that holds each publish until the test acknowledges (or fails) it. */

@@ -1,11 +1,10 @@
 import type { Clock } from '@hydro/domain';
-import { loadStationRegistry } from '@hydro/ingestion/stations/load-station-registry';
-import { systemClock } from '@hydro/ingestion/clock/system-clock';
-import { createScenario, formatBeijing, HOUR_MS, MINUTE_MS, type SimulatedMessage } from '@hydro/simulation';
-import mqtt from 'mqtt';
+import type { SimulatedMessage } from '../scenario';
+import { createScenario } from '../scenarios/catalogue';
+import { formatBeijing, HOUR_MS, MINUTE_MS } from '../time/sim-time';
 import { progressLine, summaryLine } from './progress-line';
 import { SimulatedClock } from './simulated-clock';
-import type { SimulatorClient, SimulatorOptions } from './simulator-options';
+import type { SimulatorOptions } from './simulator-options';
 import { WindowedPublisher } from './windowed-publisher';
 
 /** At most this much simulated time is turned into messages per step, and no more while this many wait. */
@@ -40,13 +39,12 @@ export interface SimulatorRun {
  * Messages are generated a step at a time and only while the publisher keeps up, so memory
  * stays bounded; when the broker is slower than the requested speed, simulated time lags.
  */
-export async function runSimulator(options: SimulatorOptions, clock: Clock = systemClock): Promise<SimulatorRun> {
-  const registry = options.registry ?? loadStationRegistry(options.stationsFile);
+export async function runSimulator(options: SimulatorOptions, clock: Clock): Promise<SimulatorRun> {
+  const registry = options.registry;
   const scenario = createScenario(options.scenario, { stations: registry.all(), seed: options.seed, start: options.start });
   const end = options.start + options.durationHours * HOUR_MS;
-  const connect = options.connect ?? connectMqtt;
   const runId = `${options.seed}-${clock.now().toString(36)}`;
-  const clients = await Promise.all(Array.from({ length: options.connections }, (_, i) => connect(options.url, `hydro-simulator-${runId}-${i}`, options)));
+  const clients = await Promise.all(Array.from({ length: options.connections }, (_, i) => options.connect(options.url, `hydro-simulator-${runId}-${i}`, options)));
   const publisher = new WindowedPublisher(clients, options.window);
   const simulated = new SimulatedClock(clock, options.start, options.speed);
   options.log(
@@ -115,19 +113,6 @@ export async function runSimulator(options: SimulatorOptions, clock: Clock = sys
   const timer = setInterval(tick, options.tickMs);
   tick();
   return { done, stop: () => finish('stopped') };
-}
-
-async function connectMqtt(url: string, clientId: string, options: SimulatorOptions): Promise<SimulatorClient> {
-  return mqtt.connectAsync(url, {
-    clientId,
-    clean: true,
-    // MQTT 3.1.1, as field RTUs and gateways speak it; the embedded broker (aedes) refuses MQTT 5.
-    protocolVersion: 4,
-    reconnectPeriod: 1_000,
-    connectTimeout: 10_000,
-    ...(options.username === undefined ? {} : { username: options.username }),
-    ...(options.password === undefined ? {} : { password: options.password }),
-  });
 }
 
 function delay(ms: number): Promise<void> {

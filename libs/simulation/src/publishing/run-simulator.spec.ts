@@ -1,12 +1,10 @@
 import { parseStationRegistry, type Clock } from '@hydro/domain';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { committedRegistry } from '../__fixtures__/registry';
 import { runSimulator } from './run-simulator';
 import { SIMULATOR_DEFAULTS, type SimulatorClient, type SimulatorOptions } from './simulator-options';
 
-const full = parseStationRegistry(JSON.parse(readFileSync(join(__dirname, '../../../config/stations.json'), 'utf8')), 'config/stations.json');
 /** Fifty stations are plenty to exercise the run loop. */
-const registry = parseStationRegistry({ version: 1, stations: full.all().slice(0, 50) }, 'first 50');
+const registry = parseStationRegistry({ version: 1, stations: committedRegistry().all().slice(0, 50) }, 'first 50');
 
 /** Acknowledges every publish on the next turn of the event loop, and remembers what it got. */
 class AckingClient implements SimulatorClient {
