@@ -1,4 +1,4 @@
-import { type Clock, DEFAULT_INTERPRET_OPTIONS, parseStationRegistry } from '@hydro/domain';
+import { type Clock, DEFAULT_INTERPRET_OPTIONS, parseStationRegistry, type TelemetryOutcome } from '@hydro/domain';
 import { noMetrics } from './ingestion-metrics';
 import { SpoolFullError } from './intake/telemetry-intake';
 import { makeTempDir, removeDir } from './journal/__fixtures__/temp-dir';
@@ -274,5 +274,39 @@ describe('TelemetryPipeline', () => {
     await pipeline.stop();
     expect(store.isClosed).toBe(true);
     await expect(journal.append(Buffer.from('late'))).rejects.toBeInstanceOf(JournalClosedError);
+  });
+
+  it('tells listeners of each outcome once it is durable, and a failing listener costs nothing', async () => {
+    build();
+    const seen: Array<{ seq: number; outcome: TelemetryOutcome }> = [];
+    pipeline.onAccepted(() => {
+      throw new Error('listener bug');
+    });
+    pipeline.onAccepted((outcome) => seen.push({ seq: journal.lastSeq, outcome }));
+    await pipeline.start();
+    await source.publish(TOPIC, report(1));
+    await source.publish(TOPIC, Buffer.from('not json'));
+
+    expect(seen.map((s) => s.seq)).toEqual([1, 2]);
+    expect(seen[0]!.outcome.readings.map((r) => r.element)).toEqual(['rainfall', 'battery_voltage']);
+    expect(seen[1]!.outcome.deadLetters.map((d) => d.reason)).toEqual(['malformed_json']);
+    expect(log.errors).toEqual(['a listener of accepted telemetry failed: listener bug', 'a listener of accepted telemetry failed: listener bug']);
+  });
+
+  it('at start, tells listeners what the spool holds from before a restart and the store does not have yet', async () => {
+    storeDown();
+    build();
+    await pipeline.start();
+    for (const slot of [3, 2, 1]) await source.publish(TOPIC, report(slot));
+    await pipeline.stop();
+
+    journal = await Journal.open(dir);
+    store = new MemoryReadingStore();
+    storeDown();
+    build();
+    const replayed: number[] = [];
+    pipeline.onAccepted((outcome) => replayed.push(...outcome.readings.filter((r) => r.element === 'rainfall').map((r) => r.observedAt)));
+    await pipeline.start();
+    expect(replayed).toEqual([NOW - 900_000, NOW - 600_000, NOW - 300_000]);
   });
 });

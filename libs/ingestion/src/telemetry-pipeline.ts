@@ -1,7 +1,8 @@
-import { type Clock, DEFAULT_INTERPRET_OPTIONS, type InterpretOptions, type StationLookup } from '@hydro/domain';
+import { type Clock, DEFAULT_INTERPRET_OPTIONS, type InterpretOptions, type StationLookup, type TelemetryOutcome } from '@hydro/domain';
 import { backoffDelay } from './drain/backoff';
 import { type DrainableJournal, type DrainOptions, StoreDrain } from './drain/store-drain';
 import type { IngestionMetrics } from './ingestion-metrics';
+import { decodeJournalEntry } from './intake/journal-entry';
 import { type AppendOnlyJournal, TelemetryIntake } from './intake/telemetry-intake';
 import type { Log } from './log';
 import type { TelemetrySource } from './source/telemetry-source';
@@ -21,6 +22,16 @@ export interface PipelineOptions {
   /** How long shutdown keeps writing the spool to the store before leaving the rest for the next start. */
   readonly shutdownGraceMs: number;
 }
+
+/**
+ * Told of every message's outcome once it is durable (before the store has it): station health and
+ * the rules follow readings as they arrive. Called synchronously on the acknowledgement path, so a
+ * listener only records and returns; it must not throw (a throw is logged and ignored).
+ */
+export type AcceptedTelemetryListener = (outcome: TelemetryOutcome) => void;
+
+/** Journal bytes read per step when replaying the spool to listeners at start. */
+const REPLAY_STEP_BYTES = 4 * 1024 * 1024;
 
 export interface PipelineStatus {
   readonly source: string;
@@ -42,6 +53,7 @@ export class TelemetryPipeline {
   private stopping = false;
   private stopped: Promise<void> | undefined;
   private preparing: Promise<void> | undefined;
+  private readonly listeners: AcceptedTelemetryListener[] = [];
 
   constructor(
     private readonly source: TelemetrySource,
@@ -54,7 +66,16 @@ export class TelemetryPipeline {
     metrics: IngestionMetrics,
   ) {
     this.drain = new StoreDrain(journal, store, options.drain, clock, log, metrics);
-    this.intake = new TelemetryIntake(journal, stations, clock, options.interpret, metrics, () => this.drain.notify(), options.spoolMaxBytes);
+    const onDurable = (outcome: TelemetryOutcome): void => {
+      this.drain.notify();
+      this.tell(outcome);
+    };
+    this.intake = new TelemetryIntake(journal, stations, clock, options.interpret, metrics, onDurable, options.spoolMaxBytes);
+  }
+
+  /** Register before start(): listeners also receive what the spool holds from before a restart. */
+  onAccepted(listener: AcceptedTelemetryListener): void {
+    this.listeners.push(listener);
   }
 
   /**
@@ -62,6 +83,7 @@ export class TelemetryPipeline {
    * Rejects only when the source refuses us for good (a refused subscription).
    */
   async start(): Promise<void> {
+    await this.replaySpool();
     this.preparing = this.prepareStore();
     await this.source.start({
       accept: (topic, payload) => this.intake.accept(topic, payload),
@@ -86,6 +108,33 @@ export class TelemetryPipeline {
     }
     await this.journal.close();
     await this.store.close();
+  }
+
+  /**
+   * Entries accepted before a restart but not yet in the store are in no store query, so listeners
+   * that rebuilt their state from the store get them from the spool. Listeners are idempotent by
+   * reading identity, so an entry they had already seen changes nothing.
+   */
+  private async replaySpool(): Promise<void> {
+    if (this.listeners.length === 0) return;
+    let after = this.journal.checkpointSeq;
+    while (after < this.journal.lastSeq) {
+      const records = await this.journal.readAfter(after, REPLAY_STEP_BYTES);
+      const last = records[records.length - 1];
+      if (last === undefined) break;
+      for (const record of records) this.tell(decodeJournalEntry(record.payload));
+      after = last.seq;
+    }
+  }
+
+  private tell(outcome: TelemetryOutcome): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(outcome);
+      } catch (error) {
+        this.log.error(`a listener of accepted telemetry failed: ${(error as Error).message}`, 'TelemetryPipeline');
+      }
+    }
   }
 
   status(): PipelineStatus {

@@ -2,6 +2,7 @@ import {
   type Clock,
   type InterpretOptions,
   type StationLookup,
+  type TelemetryOutcome,
   interpretTelemetry,
 } from '@hydro/domain';
 import type { IngestionMetrics } from '../ingestion-metrics';
@@ -36,7 +37,7 @@ export class TelemetryIntake {
     private readonly clock: Clock,
     private readonly options: InterpretOptions,
     private readonly metrics: IngestionMetrics,
-    private readonly onDurable: () => void,
+    private readonly onDurable: (outcome: TelemetryOutcome) => void,
     private readonly spoolMaxBytes: number,
   ) {}
 
@@ -55,6 +56,6 @@ export class TelemetryIntake {
     }
     if (outcome.readings.length > 0) this.metrics.readingsAccepted(outcome.readings.length);
     for (const letter of outcome.deadLetters) this.metrics.deadLettered(letter.reason);
-    this.onDurable();
+    this.onDurable(outcome);
   }
 }
