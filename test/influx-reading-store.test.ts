@@ -24,6 +24,7 @@ const arrival = (over: Partial<Arrival> = {}): Arrival => ({
   channel: 'cellular',
   observedAt: T0,
   receivedAt: T0 + 2_500,
+  onSchedule: true,
   ...over,
 });
 const letter = (over: Partial<StoredDeadLetter> = {}): StoredDeadLetter => ({

@@ -4,7 +4,8 @@ import { InfluxServer } from './support/influxdb-server';
 
 /**
  * The ReadingStore contract (libs/ingestion/src/store/reading-store.contract.ts) against a real InfluxDB 1.6:
- * the same tests the SQLite store passes in its unit spec. Each test gets a database of its own, dropped after.
+ * the same tests the SQLite store passes in its unit spec, arrival counts included. Each test gets a database of
+ * its own, dropped after.
  */
 
 let server: InfluxServer;

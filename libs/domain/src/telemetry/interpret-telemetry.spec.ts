@@ -4,7 +4,8 @@ import { interpretTelemetry, type StationLookup } from './interpret-telemetry';
 
 const river: Station = sampleRiverStation();
 const rainOnlyCellular: Station = { ...river, id: '70100002', kind: 'rain', channels: ['cellular'], elements: ['rainfall'], limits: {} };
-const stations: StationLookup = { get: (id) => [river, rainOnlyCellular].find((s) => s.id === id) };
+const hourlyRain: Station = { ...rainOnlyCellular, id: '70100003', reportingIntervalMinutes: 60 };
+const stations: StationLookup = { get: (id) => [river, rainOnlyCellular, hourlyRain].find((s) => s.id === id) };
 
 const receivedAt = Date.parse('2023-09-21T02:06:00Z');
 const interpret = (payload: unknown, topic = 'hydro/v1/telemetry/70100001') =>
@@ -30,7 +31,7 @@ describe('interpretTelemetry', () => {
       { stationId: '70100001', element: 'rainfall', observedAt: at, value: 0.5, quality: 'good' },
       { stationId: '70100001', element: 'battery_voltage', observedAt: at, value: 12.6, quality: 'good' },
     ]);
-    expect(out.arrivals).toEqual([{ stationId: '70100001', channel: 'cellular', observedAt: at, receivedAt }]);
+    expect(out.arrivals).toEqual([{ stationId: '70100001', channel: 'cellular', observedAt: at, receivedAt, onSchedule: true }]);
   });
 
   it('accepts epoch milliseconds and a payload without stationId', () => {
@@ -54,6 +55,38 @@ describe('interpretTelemetry', () => {
       '2023-09-20T14:05:00.000Z',
     ]);
     expect(out.arrivals).toHaveLength(2);
+  });
+
+  const hour = Date.parse('2023-09-21T02:00:00Z');
+  it.each<[string, string, number, boolean]>([
+    ['a 5-minute station on a 5-minute mark', '70100001', hour + 5 * 60_000, true],
+    ['a 5-minute station on the hour', '70100001', hour, true],
+    ['a 5-minute station 1 ms after the mark (an added report)', '70100001', hour + 5 * 60_000 + 1, false],
+    ['a 5-minute station 1 ms before the mark', '70100001', hour + 5 * 60_000 - 1, false],
+    ['a 5-minute station at 2.5 minutes', '70100001', hour + 150_000, false],
+    ['an hourly station on the hour', '70100003', hour, true],
+    ['an hourly station on a 5-minute mark (an added report)', '70100003', hour + 5 * 60_000, false],
+    ['an hourly station 1 ms before the hour', '70100003', hour - 1, false],
+  ])('marks the arrival of %s on schedule: %s', (_title, stationId, observedAt, onSchedule) => {
+    const out = interpret({ observedAt, channel: 'cellular', readings: { rainfall: 0.5 } }, `hydro/v1/telemetry/${stationId}`);
+    expect(out.deadLetters).toEqual([]);
+    expect(out.arrivals).toEqual([{ stationId, channel: 'cellular', observedAt, receivedAt, onSchedule }]);
+  });
+
+  it('marks each observation of a catch-up batch by its own time', () => {
+    const out = interpret({
+      channel: 'beidou',
+      observations: [
+        { observedAt: hour - 5 * 60_000, readings: { rainfall: 1 } },
+        { observedAt: hour - 3 * 60_000, readings: { rainfall: 2 } },
+        { observedAt: hour, readings: { rainfall: 0 } },
+      ],
+    });
+    expect(out.arrivals.map((a) => [a.observedAt - hour, a.onSchedule])).toEqual([
+      [-5 * 60_000, true],
+      [-3 * 60_000, false],
+      [0, true],
+    ]);
   });
 
   it('keeps a value outside the hard limits as suspect with a note, never drops it', () => {

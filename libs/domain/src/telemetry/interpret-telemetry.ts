@@ -6,7 +6,7 @@ import type { DeadLetter, DeadLetterReason } from './dead-letter';
 import { isElement } from './element';
 import { parseObservedAt } from './observed-at';
 import { checkHardLimits } from './quality-check';
-import type { Arrival, Reading } from './reading';
+import { type Arrival, type Reading, isOnSchedule } from './reading';
 import { TelemetryPayloadDto } from './telemetry-payload.dto';
 import { stationIdFromTopic } from './telemetry-topic';
 import { validationProblems } from './validation-problems';
@@ -117,7 +117,13 @@ export function interpretTelemetry(
       );
       return;
     }
-    outcome.arrivals.push({ stationId, channel, observedAt: time.time, receivedAt: message.receivedAt });
+    outcome.arrivals.push({
+      stationId,
+      channel,
+      observedAt: time.time,
+      receivedAt: message.receivedAt,
+      onSchedule: isOnSchedule(time.time, station.reportingIntervalMinutes),
+    });
     for (const [name, value] of Object.entries(observation.readings)) {
       const path = `${where}readings.${name}`;
       if (!isElement(name)) {

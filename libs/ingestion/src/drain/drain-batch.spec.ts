@@ -26,7 +26,7 @@ const record = (seq: number, outcome: Partial<TelemetryOutcome>): JournalRecord 
 const report = (seq: number): JournalRecord =>
   record(seq, {
     readings: [reading(seq)],
-    arrivals: [{ stationId: '70100001', channel: 'cellular', observedAt: T0 + seq * 60_000, receivedAt: T0 + seq * 60_000 + 1_000 }],
+    arrivals: [{ stationId: '70100001', channel: 'cellular', observedAt: T0 + seq * 60_000, receivedAt: T0 + seq * 60_000 + 1_000, onSchedule: true }],
   });
 
 describe('buildDrainBatch', () => {

@@ -12,7 +12,7 @@ const suspect: Reading = {
   quality: 'suspect',
   qualityNote: 'water_level 14.2 m above hard limit 12 m',
 };
-const beidou: Arrival = { stationId: '70100002', channel: 'beidou', observedAt: T0, receivedAt: T0 + 90_000 };
+const beidou: Arrival = { stationId: '70100002', channel: 'beidou', observedAt: T0, receivedAt: T0 + 90_000, onSchedule: true };
 const journalLetter: StoredDeadLetter = {
   receivedAt: T0,
   topic: 'hydro/v1/telemetry/70100001',

@@ -26,6 +26,7 @@ const arrival = (n: number, channel: Channel = 'cellular'): Arrival => ({
   channel,
   observedAt: T0 + n * FIVE_MINUTES,
   receivedAt: T0 + n * FIVE_MINUTES + (channel === 'cellular' ? 2_000 : 600_000),
+  onSchedule: true,
 });
 const letter = (detail: string): DeadLetter => ({
   receivedAt: T0,

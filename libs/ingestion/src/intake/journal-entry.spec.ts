@@ -30,8 +30,9 @@ describe('journal entry encoding', () => {
     const outcome: TelemetryOutcome = {
       readings: [good, suspect],
       arrivals: [
-        { stationId: '70100001', channel: 'cellular', observedAt: at, receivedAt },
-        { stationId: '70100001', channel: 'beidou', observedAt: at, receivedAt: receivedAt + 3_600_000 },
+        { stationId: '70100001', channel: 'cellular', observedAt: at, receivedAt, onSchedule: true },
+        { stationId: '70100001', channel: 'beidou', observedAt: at, receivedAt: receivedAt + 3_600_000, onSchedule: true },
+        { stationId: '70100001', channel: 'cellular', observedAt: at + 90_000, receivedAt: receivedAt + 90_000, onSchedule: false },
       ],
       deadLetters: [letter('{"water_level":', { reason: 'unknown_element', detail: 'readings.salinity: "salinity" is not a known element' })],
     };
@@ -61,6 +62,21 @@ describe('journal entry encoding', () => {
       ],
     };
     expect(roundTrip(outcome)).toStrictEqual(outcome);
+  });
+
+  it.each<[string, boolean, number]>([
+    ['a timed report', true, 1],
+    ['an added report', false, 0],
+  ])('keeps whether the arrival of %s is on schedule as a fifth element, %s → %s', (_title, onSchedule, stored) => {
+    const arrival = { stationId: '70100001', channel: 'cellular' as const, observedAt: at, receivedAt, onSchedule };
+    const entry = encodeJournalEntry({ readings: [], arrivals: [arrival], deadLetters: [] });
+    expect((JSON.parse(entry.toString('utf8')) as { a: unknown[][] }).a[0]?.[4]).toBe(stored);
+    expect(decodeJournalEntry(entry).arrivals).toStrictEqual([arrival]);
+  });
+
+  it('decodes an arrival written before the fifth element existed as on schedule', () => {
+    const older = Buffer.from(JSON.stringify({ r: [], a: [['70100001', 'beidou', at + 1, receivedAt]], d: [] }));
+    expect(decodeJournalEntry(older).arrivals).toStrictEqual([{ stationId: '70100001', channel: 'beidou', observedAt: at + 1, receivedAt, onSchedule: true }]);
   });
 
   it('round-trips an empty outcome', () => {

@@ -5,7 +5,8 @@ import type { Arrival, Channel, DeadLetter, Element, Quality, Reading, Telemetry
  * because every accepted message is encoded once and decoded once on the hot path.
  */
 type ReadingRow = [string, Element, number, number, Quality, string?];
-type ArrivalRow = [string, Channel, number, number];
+/** The 5th element is onSchedule as 1 or 0; entries written before it existed have four. */
+type ArrivalRow = [string, Channel, number, number, (0 | 1)?];
 interface EntryJson {
   r: ReadingRow[];
   a: ArrivalRow[];
@@ -19,7 +20,7 @@ export function encodeJournalEntry(outcome: TelemetryOutcome): Buffer {
         ? [r.stationId, r.element, r.observedAt, r.value, r.quality]
         : [r.stationId, r.element, r.observedAt, r.value, r.quality, r.qualityNote],
     ),
-    a: outcome.arrivals.map((a) => [a.stationId, a.channel, a.observedAt, a.receivedAt]),
+    a: outcome.arrivals.map((a) => [a.stationId, a.channel, a.observedAt, a.receivedAt, a.onSchedule === false ? 0 : 1]),
     d: outcome.deadLetters,
   };
   return Buffer.from(JSON.stringify(entry));
@@ -33,7 +34,17 @@ export function decodeJournalEntry(payload: Buffer): TelemetryOutcome {
         ? { stationId, element, observedAt, value, quality }
         : { stationId, element, observedAt, value, quality, qualityNote },
     ),
-    arrivals: entry.a.map(([stationId, channel, observedAt, receivedAt]): Arrival => ({ stationId, channel, observedAt, receivedAt })),
+    // An entry written before onSchedule existed has no 5th element, and the station's interval is not at
+    // hand here to work it out. Such an arrival counts as on schedule, as the SQLite migration does for the
+    // arrivals already stored: counting an added report once too often is better than reporting a healthy
+    // station's timed report as missing. Only entries not yet drained at the upgrade are decoded this way.
+    arrivals: entry.a.map(([stationId, channel, observedAt, receivedAt, onSchedule]): Arrival => ({
+      stationId,
+      channel,
+      observedAt,
+      receivedAt,
+      onSchedule: onSchedule !== 0,
+    })),
     deadLetters: entry.d,
   };
 }

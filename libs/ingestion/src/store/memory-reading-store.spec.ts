@@ -19,6 +19,7 @@ const arrival = (overrides: Partial<Arrival> = {}): Arrival => ({
   channel: 'cellular',
   observedAt: T0,
   receivedAt: T0 + 5_000,
+  onSchedule: true,
   ...overrides,
 });
 const letter = (overrides: Partial<StoredDeadLetter> = {}): StoredDeadLetter => ({

@@ -1,5 +1,9 @@
 import type { Arrival, Reading } from '@hydro/domain';
+import { arrivalCountBuckets, compareArrivalCounts } from './arrival-count-query';
 import {
+  type ArrivalCount,
+  type ArrivalCountChannel,
+  type ArrivalCountQuery,
   type ArrivalQuery,
   type DeadLetterQuery,
   type LatestQuery,
@@ -230,6 +234,31 @@ export class MemoryReadingStore implements ReadingStore {
       if (!known || arrival.observedAt > known.observedAt) newest.set(series, arrival);
     }
     return [...newest.values()].sort((a, b) => compare(a.stationId, b.stationId) || compare(a.channel, b.channel)).map((a) => ({ ...a }));
+  }
+
+  /** Per station and bucket: on-schedule arrivals per channel, and distinct on-schedule observation times over any. */
+  async arrivalCounts(query: ArrivalCountQuery): Promise<ArrivalCount[]> {
+    this.requireReadable();
+    if (arrivalCountBuckets(query).count === 0 || query.stationIds?.length === 0) return [];
+    const stations = query.stationIds === undefined ? undefined : new Set(query.stationIds);
+    const { every } = query;
+    // Per (station, channel or any, bucket), the distinct observation times: the copies over both channels are one under any.
+    const observed = new Map<string, { readonly stationId: string; readonly channel: ArrivalCountChannel; readonly time: number; readonly times: Set<number> }>();
+    const add = (stationId: string, channel: ArrivalCountChannel, time: number, observedAt: number): void => {
+      const key = JSON.stringify([stationId, channel, time]);
+      const bucket = observed.get(key) ?? { stationId, channel, time, times: new Set<number>() };
+      bucket.times.add(observedAt);
+      observed.set(key, bucket);
+    };
+    for (const arrival of this.arrivalsByIdentity.values()) {
+      // Absent (an arrival built before the flag existed) counts as on schedule, as in the other stores.
+      if (arrival.onSchedule === false || !inRange(query, arrival.observedAt)) continue;
+      if (stations !== undefined && !stations.has(arrival.stationId)) continue;
+      const time = arrival.observedAt - (((arrival.observedAt % every) + every) % every);
+      add(arrival.stationId, arrival.channel, time, arrival.observedAt);
+      add(arrival.stationId, 'any', time, arrival.observedAt);
+    }
+    return [...observed.values()].map(({ times, ...bucket }) => ({ ...bucket, count: times.size })).sort(compareArrivalCounts);
   }
 
   /** Idempotent. Writes held by `holdWrites` go on and are refused as the store is closed. */

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Arrival, Reading } from '@hydro/domain';
+import { describeArrivalCountContract } from './arrival-counts.contract';
 import { type ReadingStore, type SeriesPoint, type StoredDeadLetter, type TelemetryBatch, StoreRejectedError } from './reading-store';
 
 /**
  * What every ReadingStore adapter must do, as one jest suite declared per adapter: SQLite in
  * sqlite/sqlite-reading-store.spec.ts (unit), InfluxDB 1.6 in test/store-contract.test.ts (integration),
- * the in-memory test store in memory-reading-store.spec.ts. docs/storage.md describes the queries.
- * Not a spec file itself. `open` gives a new, empty store (not yet prepared) and how to dispose of it.
+ * the in-memory test store in memory-reading-store.spec.ts. docs/storage.md describes the queries; the
+ * arrival counts are in arrival-counts.contract.ts, declared from here. Not a spec file itself. `open` gives a new, empty store (not yet prepared) and how to dispose of it.
  */
 export interface OpenedStore {
   readonly store: ReadingStore;
@@ -15,12 +16,13 @@ export interface OpenedStore {
 
 const T0 = Date.UTC(2023, 5, 15, 8, 0, 0); // a multiple of 5 minutes
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 const A = '70601234';
 const B = '70605678';
 const C = '70609999';
 
 const reading = (over: Partial<Reading> = {}): Reading => ({ stationId: A, element: 'water_level', observedAt: T0, value: 3.25, quality: 'good', ...over });
-const arrival = (over: Partial<Arrival> = {}): Arrival => ({ stationId: A, channel: 'cellular', observedAt: T0, receivedAt: T0 + 2_500, ...over });
+const arrival = (over: Partial<Arrival> = {}): Arrival => ({ stationId: A, channel: 'cellular', observedAt: T0, receivedAt: T0 + 2_500, onSchedule: true, ...over });
 const letter = (over: Partial<StoredDeadLetter> = {}): StoredDeadLetter => ({
   receivedAt: T0 + 7,
   topic: `hydro/v1/telemetry/${A}`,
@@ -64,6 +66,7 @@ export function describeReadingStoreContract(name: string, open: () => Promise<O
       expect(await store.series({ stationId: A, element: 'water_level', from: T0, to: T0 + 60 * MIN, every: 5 * MIN })).toEqual([]);
       expect(await store.latest({})).toEqual([]);
       expect(await store.lastArrivals()).toEqual([]);
+      expect(await store.arrivalCounts({ from: T0 - DAY, to: T0 + DAY, every: DAY })).toEqual([]);
     });
 
     it('reads back readings, arrivals and dead letters exactly: values, quality, note and times', async () => {
@@ -73,7 +76,7 @@ export function describeReadingStoreContract(name: string, open: () => Promise<O
         reading({ element: 'water_level', value: -0.25, observedAt: T0 + 1 }),
         reading({ element: 'flow', value: 1234.5678, quality: 'suspect', qualityNote: 'above the "max" limit\\n of 1000 m3/s\nsecond line, 温州', observedAt: T0 + 2 }),
       ];
-      const arrivals = [arrival(), arrival({ channel: 'beidou', observedAt: T0 + MIN, receivedAt: T0 + 61_000 })];
+      const arrivals = [arrival(), arrival({ channel: 'beidou', observedAt: T0 + MIN, receivedAt: T0 + 61_000, onSchedule: false })];
       const deadLetters = [
         letter(),
         letter({ serial: 20_001, reason: 'malformed_json', payload: '{"a": "b\\"c\n温州', detail: 'Unexpected token \\ in JSON', receivedAt: T0 + MIN }),
@@ -285,4 +288,5 @@ export function describeReadingStoreContract(name: string, open: () => Promise<O
       expect(await store.countReadings({})).toBe(0);
     });
   });
+  describeArrivalCountContract(name, open);
 }

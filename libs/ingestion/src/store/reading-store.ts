@@ -1,4 +1,4 @@
-import type { Arrival, DeadLetter, DeadLetterReason, Element, Reading } from '@hydro/domain';
+import type { Arrival, Channel, DeadLetter, DeadLetterReason, Element, Reading } from '@hydro/domain';
 
 /** A dead letter as stored: `serial` is unique and stable, so replaying the journal rewrites it in place. */
 export interface StoredDeadLetter extends DeadLetter {
@@ -71,6 +71,31 @@ export interface LatestQuery {
 }
 
 /**
+ * Counting the timed reports that arrived, for the arrival rate (到报率): the counts per bucket divided by
+ * the reports the schedule expects in it. Buckets are aligned to epoch multiples of `every` like SeriesQuery:
+ * `every` = 1 day gives hydrological days (08:00 Beijing time is 00:00 UTC). A query may span at most
+ * MAX_ARRIVAL_COUNT_BUCKETS buckets.
+ */
+export interface ArrivalCountQuery extends TimeRange {
+  /** Bucket width in ms, a positive integer. */
+  readonly every: number;
+  /** Only these stations; an empty list matches nothing. Absent: every station. */
+  readonly stationIds?: readonly string[];
+}
+
+/** Per channel, or `any`: the station as a whole, where the copies of a report over both channels count once. */
+export type ArrivalCountChannel = Channel | 'any';
+
+export interface ArrivalCount {
+  readonly stationId: string;
+  readonly channel: ArrivalCountChannel;
+  /** Bucket start, epoch ms; the first bucket may start before `from` but counts only from `from` on. */
+  readonly time: number;
+  /** Distinct on-schedule observation times that arrived (over that channel, or over any). Never 0. */
+  readonly count: number;
+}
+
+/**
  * Where readings, per-channel arrivals and dead letters are kept.
  * Writes are idempotent by identity: a reading is (station, element, observation time),
  * an arrival is (station, channel, observation time), a dead letter is its serial.
@@ -106,6 +131,12 @@ export interface ReadingStore {
    * its receipt time; station health is rebuilt from this at start-up. Sorted by station id, then channel.
    */
   lastArrivals(): Promise<Arrival[]>;
+  /**
+   * Per station and bucket, how many on-schedule observations arrived over each channel and over any
+   * (added reports are not counted). Only non-zero counts; sorted by station, then channel (`any` first),
+   * then time. The store counts; it never hands out the arrivals themselves.
+   */
+  arrivalCounts(query: ArrivalCountQuery): Promise<ArrivalCount[]>;
   close(): Promise<void>;
 }
 

@@ -86,7 +86,7 @@ describe('InfluxQL text', () => {
       expect(q.selectLatestReadings({})).toBe(
         'SELECT "value", "quality", "qc" FROM "reading" GROUP BY "station", "element" ORDER BY time DESC LIMIT 1',
       );
-      expect(q.selectLastArrivals()).toBe('SELECT "received_at" FROM "arrival" GROUP BY "station", "channel" ORDER BY time DESC LIMIT 1');
+      expect(q.selectLastArrivals()).toBe('SELECT "received_at", "on_schedule" FROM "arrival" GROUP BY "station", "channel" ORDER BY time DESC LIMIT 1');
     });
 
     it('filters by any of the stations and by element', () => {
@@ -104,8 +104,36 @@ describe('InfluxQL text', () => {
 
   it('selects arrivals by station, channel and time', () => {
     expect(q.selectArrivals({ stationId: '70601234', channel: 'beidou', to })).toBe(
-      `SELECT "received_at", "station", "channel" FROM "arrival" WHERE "station" = '70601234' AND "channel" = 'beidou' AND time < 1686873600000ms`,
+      `SELECT "received_at", "on_schedule", "station", "channel" FROM "arrival" WHERE "station" = '70601234' AND "channel" = 'beidou' AND time < 1686873600000ms`,
     );
+  });
+
+  describe('arrival counts', () => {
+    const day = 86_400_000;
+
+    it('counts on-schedule arrivals per epoch-aligned bucket, station and channel', () => {
+      expect(q.countArrivalsPerChannel({ from, to, every: day })).toBe(
+        `SELECT count("on_schedule") FROM "arrival" WHERE "on_schedule" = true AND time >= 1686787200000ms AND time < 1686873600000ms ` +
+          'GROUP BY time(86400000ms), "station", "channel" fill(none)',
+      );
+    });
+
+    it('counts reports per bucket and station, the channels’ copies being one point', () => {
+      expect(q.countReports({ from, to, every: day })).toBe(
+        'SELECT count("received_at") FROM "report" WHERE time >= 1686787200000ms AND time < 1686873600000ms GROUP BY time(86400000ms), "station" fill(none)',
+      );
+    });
+
+    it('filters both by any of the stations', () => {
+      const query = { from, to, every: 3_600_000, stationIds: ['70601234', "70'1"] };
+      expect(q.countArrivalsPerChannel(query)).toContain(`WHERE "on_schedule" = true AND ("station" = '70601234' OR "station" = '70\\'1') AND time >=`);
+      expect(q.countReports(query)).toContain(`WHERE ("station" = '70601234' OR "station" = '70\\'1') AND time >=`);
+    });
+
+    it('refuses an empty station list and a bucket width that is not a positive integer', () => {
+      expect(() => q.countReports({ from, to, every: day, stationIds: [] })).toThrow(RangeError);
+      expect(() => q.countArrivalsPerChannel({ from, to, every: 0 })).toThrow(RangeError);
+    });
   });
 
   describe('dead letters', () => {

@@ -1,5 +1,5 @@
-import type { ArrivalQuery, DeadLetterQuery, LatestQuery, ReadingQuery, SeriesQuery, TimeRange } from '../reading-store';
-import { ARRIVAL, DEAD_LETTER, READING } from './influx-schema';
+import type { ArrivalCountQuery, ArrivalQuery, DeadLetterQuery, LatestQuery, ReadingQuery, SeriesQuery, TimeRange } from '../reading-store';
+import { ARRIVAL, DEAD_LETTER, READING, REPORT } from './influx-schema';
 
 /**
  * Every InfluxQL statement the store sends, in one place for review. Values are never pasted in raw:
@@ -91,11 +91,12 @@ function seriesWhere(query: SeriesQuery, extra?: string): string {
   return where([equals(t.station, query.stationId), equals(t.element, query.element), extra, ...timeRange(query)]);
 }
 
-function groupByBucket(every: number | undefined): string {
+/** Epoch-aligned buckets of `every` ms, each series of the given tags apart, empty buckets omitted. */
+function groupByBucket(every: number | undefined, ...tags: string[]): string {
   if (every === undefined || !Number.isSafeInteger(every) || every <= 0) {
     throw new RangeError(`series bucket width must be a positive integer of ms, got ${String(every)}`);
   }
-  return ` GROUP BY time(${every}ms) fill(none)`;
+  return ` GROUP BY ${[`time(${every}ms)`, ...tags.map(quoteIdentifier)].join(', ')} fill(none)`;
 }
 
 // --- the newest point per series ---
@@ -116,7 +117,7 @@ export function selectLatestReadings(query: LatestQuery): string {
 /** The arrival of the newest observation per (station, channel), as selectLatestReadings. */
 export function selectLastArrivals(): string {
   const t = ARRIVAL.tags;
-  return `SELECT ${columns(ARRIVAL.fields.receivedAt)} FROM ${quoteIdentifier(ARRIVAL.measurement)}${newestPerSeries(t.station, t.channel)}`;
+  return `SELECT ${columns(ARRIVAL.fields.receivedAt, ARRIVAL.fields.onSchedule)} FROM ${quoteIdentifier(ARRIVAL.measurement)}${newestPerSeries(t.station, t.channel)}`;
 }
 
 function newestPerSeries(...tags: string[]): string {
@@ -136,7 +137,33 @@ function anyOf(key: string, values: readonly string[] | undefined): string | und
 export function selectArrivals(query: ArrivalQuery): string {
   const t = ARRIVAL.tags;
   const conditions = [equals(t.station, query.stationId), equals(t.channel, query.channel), ...timeRange(query)];
-  return `SELECT ${columns(ARRIVAL.fields.receivedAt, t.station, t.channel)} FROM ${quoteIdentifier(ARRIVAL.measurement)}${where(conditions)}`;
+  return `SELECT ${columns(ARRIVAL.fields.receivedAt, ARRIVAL.fields.onSchedule, t.station, t.channel)} FROM ${quoteIdentifier(ARRIVAL.measurement)}${where(conditions)}`;
+}
+
+// --- arrival counts, for the arrival rate ---
+
+/**
+ * On-schedule arrivals per station, channel and bucket. A point written before the on_schedule field
+ * existed does not match `= true` (a comparison with a missing field never matches) and is not counted.
+ * Buckets are epoch-aligned like the series; `stationIds` must not be empty.
+ */
+export function countArrivalsPerChannel(query: ArrivalCountQuery): string {
+  const t = ARRIVAL.tags;
+  const onSchedule = `${quoteIdentifier(ARRIVAL.fields.onSchedule)} = true`;
+  const conditions = [onSchedule, anyOf(t.station, query.stationIds), ...timeRange(query)];
+  return (
+    `SELECT count(${quoteIdentifier(ARRIVAL.fields.onSchedule)}) FROM ${quoteIdentifier(ARRIVAL.measurement)}${where(conditions)}` +
+    groupByBucket(query.every, t.station, t.channel)
+  );
+}
+
+/** Distinct on-schedule observations per station and bucket: a plain count of `report`, where the channels' copies are one point. */
+export function countReports(query: ArrivalCountQuery): string {
+  const conditions = [anyOf(REPORT.tags.station, query.stationIds), ...timeRange(query)];
+  return (
+    `SELECT count(${quoteIdentifier(REPORT.fields.receivedAt)}) FROM ${quoteIdentifier(REPORT.measurement)}${where(conditions)}` +
+    groupByBucket(query.every, REPORT.tags.station)
+  );
 }
 
 // --- dead letters ---

@@ -1,61 +1,12 @@
-import { type IncomingMessage, type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Reading } from '@hydro/domain';
 import { StoreRejectedError, StoreUnavailableError, type TelemetryBatch } from '../reading-store';
+import { type Answer, FakeInflux } from './__fixtures__/fake-influx';
 import { InfluxReadingStore } from './influx-reading-store';
 
 /**
  * The store against a scripted HTTP server: the answers of InfluxDB 2.x/3.x and the odd failures that
  * a real 1.6 does not produce on demand. The real-server behaviour is in test/influx-reading-store.test.ts.
  */
-
-interface Seen {
-  readonly method: string;
-  readonly path: string;
-  readonly params: URLSearchParams;
-  readonly headers: IncomingMessage['headers'];
-  readonly body: string;
-}
-interface Answer {
-  readonly status: number;
-  readonly json?: unknown;
-}
-type Script = (request: Seen) => Answer | 'hang';
-
-class FakeInflux {
-  readonly seen: Seen[] = [];
-  connections = 0;
-  script: Script = () => ({ status: 204 });
-  private readonly server: Server;
-
-  constructor() {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        const url = new URL(req.url ?? '/', 'http://fake');
-        const form = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body) : url.searchParams;
-        const seen = { method: req.method ?? '', path: url.pathname, params: form, headers: req.headers, body };
-        this.seen.push(seen);
-        const answer = this.script(seen);
-        if (answer === 'hang') return;
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
-        res.end(answer.json === undefined ? '' : JSON.stringify(answer.json));
-      });
-    });
-    this.server.on('connection', () => (this.connections += 1));
-  }
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 const ok = { results: [{ statement_id: 0 }] };
 const reading: Reading = { stationId: '70601234', element: 'rainfall', observedAt: 1686817800000, value: 2, quality: 'good' };

@@ -1,5 +1,8 @@
 import type { Arrival, Reading } from '@hydro/domain';
+import { arrivalCountBuckets, compareArrivalCounts } from '../arrival-count-query';
 import {
+  type ArrivalCount,
+  type ArrivalCountQuery,
   type ArrivalQuery,
   type DeadLetterQuery,
   type LatestQuery,
@@ -10,14 +13,14 @@ import {
   type StoredDeadLetter,
   type TelemetryBatch,
   StoreRejectedError,
-  StoreUnavailableError,
 } from '../reading-store';
-import { InfluxStatementError, classifyFailure, influxMessage, isDatabaseNotFound, isHttpError } from './influx-errors';
+import { classifyFailure, isDatabaseNotFound } from './influx-errors';
+import { InfluxDatabase } from './influx-database';
 import { InfluxHttp } from './influx-http';
 import { type InfluxStoreOptions, validateInfluxOptions } from './influx-options';
 import * as q from './influx-queries';
-import { type Row, expectStatementOk, statementCount, statementRows } from './influx-response';
-import { readingPoint, suspectPerBucket, toArrival, toDeadLetter, toReading, toSeriesPoint } from './influx-rows';
+import { type Row, statementCount, statementRows } from './influx-response';
+import { readingPoint, suspectPerBucket, toArrival, toArrivalCount, toDeadLetter, toReading, toSeriesPoint } from './influx-rows';
 import { LineProtocolError } from './line-protocol';
 import { batchBody } from './telemetry-lines';
 
@@ -27,33 +30,18 @@ import { batchBody } from './telemetry-lines';
  * retries and backoff belong to the caller (the drain), which also keeps the data while we fail.
  */
 export class InfluxReadingStore implements ReadingStore {
-  private readonly options: ReturnType<typeof validateInfluxOptions>;
   private readonly http: InfluxHttp;
+  private readonly database: InfluxDatabase;
 
   constructor(options: InfluxStoreOptions) {
-    this.options = validateInfluxOptions(options);
-    this.http = new InfluxHttp(this.options);
+    const validated = validateInfluxOptions(options);
+    this.http = new InfluxHttp(validated);
+    this.database = new InfluxDatabase(this.http, validated);
   }
 
-  /**
-   * Creates the database (idempotent on 1.x) and the optional retention policy. On 2.x/3.x, or with
-   * a 1.x user without admin rights, CREATE DATABASE is refused; then the database (bucket + DBRP
-   * mapping) must have been provisioned, which is checked by an empty write.
-   */
+  /** Creates the database and retention policy, or checks that they were provisioned (influx-database.ts). */
   async prepare(): Promise<void> {
-    const { database } = this.options;
-    try {
-      await this.run(q.createDatabase(database));
-    } catch (error) {
-      if (!provisionedElsewhere(error)) throw classifyFailure(error, `CREATE DATABASE ${database}`);
-      await this.requireWritable(`InfluxDB refused CREATE DATABASE (${influxMessage(error)})`);
-      return;
-    }
-    try {
-      await this.ensureRetentionPolicy();
-    } catch (error) {
-      throw classifyFailure(error, `retention policy ${this.options.retentionPolicy?.name ?? ''}`);
-    }
+    await this.database.prepare();
   }
 
   async write(batch: TelemetryBatch): Promise<void> {
@@ -72,8 +60,7 @@ export class InfluxReadingStore implements ReadingStore {
       if (!isDatabaseNotFound(error)) throw classifyFailure(error, what);
       // The database vanished (dropped, data directory wiped): recreate it and write once more, once.
       try {
-        await this.run(q.createDatabase(this.options.database));
-        await this.ensureRetentionPolicy();
+        await this.database.recreate();
         await this.http.write(body);
       } catch (retryError) {
         throw classifyFailure(retryError, `${what} (after re-creating the missing database)`);
@@ -85,7 +72,7 @@ export class InfluxReadingStore implements ReadingStore {
   async ping(): Promise<boolean> {
     try {
       await this.http.ping();
-      await this.probeWrite();
+      await this.database.probeWrite();
       return true;
     } catch {
       return false;
@@ -138,54 +125,24 @@ export class InfluxReadingStore implements ReadingStore {
     return arrivals.sort((a, b) => compare(a.stationId, b.stationId) || compare(a.channel, b.channel));
   }
 
+  /**
+   * Two statements, counted by InfluxDB: per channel over `arrival`, and over any channel as a plain count of
+   * `report`. Like the series, they are not one snapshot: a write landing between them can make a bucket's
+   * `any` and per-channel counts disagree until the next query.
+   */
+  async arrivalCounts(query: ArrivalCountQuery): Promise<ArrivalCount[]> {
+    const { count } = arrivalCountBuckets(query);
+    if (count === 0 || query.stationIds?.length === 0) return [];
+    const [perChannel, reports] = await Promise.all([
+      this.rows(q.countArrivalsPerChannel(query), 'the arrival counts per channel'),
+      this.rows(q.countReports(query), 'the report counts'),
+    ]);
+    return [...perChannel, ...reports].map(toArrivalCount).filter((each) => each.count > 0).sort(compareArrivalCounts);
+  }
+
   close(): Promise<void> {
     this.http.close();
     return Promise.resolve();
-  }
-
-  /** Makes the configured retention policy exist, with the configured duration, as the database default. */
-  private async ensureRetentionPolicy(): Promise<void> {
-    const rp = this.options.retentionPolicy;
-    if (rp === undefined) return;
-    const { database } = this.options;
-    const existing = statementRows(await this.http.query(q.showRetentionPolicies(database))).map((row) => row['name']);
-    const statement = existing.includes(rp.name)
-      ? q.alterRetentionPolicy(database, rp.name, rp.duration)
-      : q.createRetentionPolicy(database, rp.name, rp.duration);
-    await this.run(statement);
-  }
-
-  private async requireWritable(why: string): Promise<void> {
-    try {
-      await this.probeWrite();
-    } catch (error) {
-      const { database, retentionPolicy } = this.options;
-      const rp = retentionPolicy === undefined ? '' : ` and retention policy "${retentionPolicy.name}"`;
-      throw new StoreUnavailableError(
-        `${why}, and writing to database "${database}" fails (${influxMessage(error)}). ` +
-          `Create the database (1.x: CREATE DATABASE "${database}"), or on 2.x/3.x the bucket and a DBRP mapping ` +
-          `for database "${database}"${rp}, and give these credentials write access to it`,
-      );
-    }
-  }
-
-  /**
-   * An empty write stores nothing but passes the same routing, database lookup and permission checks
-   * as a real one: 1.x answers 204 (404 for a missing database), 2.x checks bucket and write rights
-   * and then answers 400 "writing requires points". So 2xx or 400 means "writable".
-   */
-  private async probeWrite(): Promise<void> {
-    try {
-      await this.http.write('');
-    } catch (error) {
-      if (isHttpError(error) && error.statusCode === 400) return;
-      throw error;
-    }
-  }
-
-  /** Sends a statement that returns nothing; failures are thrown as they came, for the caller to sort. */
-  private async run(statement: string): Promise<void> {
-    expectStatementOk(await this.http.query(statement));
   }
 
   private async rows(statement: string, what: string): Promise<Row[]> {
@@ -221,10 +178,4 @@ function arrivalOrder(a: Arrival, b: Arrival): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The answers of a server where databases are provisioned by an operator, not by CREATE DATABASE. */
-function provisionedElsewhere(error: unknown): boolean {
-  if (error instanceof InfluxStatementError) return true;
-  return isHttpError(error) && [401, 403, 404, 501].includes(error.statusCode);
 }

@@ -1,4 +1,4 @@
-import { readingPoint, suspectPerBucket, toArrival, toDeadLetter, toReading, toSeriesPoint } from './influx-rows';
+import { readingPoint, suspectPerBucket, toArrival, toArrivalCount, toDeadLetter, toReading, toSeriesPoint } from './influx-rows';
 
 describe('rows into domain objects', () => {
   it('reads a good reading, whose empty qc means no note', () => {
@@ -16,13 +16,26 @@ describe('rows into domain objects', () => {
     expect(toReading({ time: 1, value: 1, quality: 'good', qc: null, station: 'S1', element: 'flow' })).not.toHaveProperty('qualityNote');
   });
 
-  it('reads arrivals and dead letters', () => {
-    expect(toArrival({ time: 1000, received_at: 1500, station: 'S1', channel: 'cellular' })).toEqual({
+  it.each<[string, unknown, boolean]>([
+    ['a timed report', true, true],
+    ['an added report', false, false],
+    ['an arrival written before the flag existed', null, true],
+  ])('reads the arrival of %s, on schedule: %s', (_title, flag, onSchedule) => {
+    expect(toArrival({ time: 1000, received_at: 1500, on_schedule: flag, station: 'S1', channel: 'cellular' })).toEqual({
       stationId: 'S1',
       channel: 'cellular',
       observedAt: 1000,
       receivedAt: 1500,
+      onSchedule,
     });
+  });
+
+  it('reads arrival counts per channel, and report counts as channel any', () => {
+    expect(toArrivalCount({ time: 86_400_000, count: 287, station: 'S1', channel: 'beidou' })).toEqual({ stationId: 'S1', channel: 'beidou', time: 86_400_000, count: 287 });
+    expect(toArrivalCount({ time: 0, count: 3, station: 'S2' })).toEqual({ stationId: 'S2', channel: 'any', time: 0, count: 3 });
+  });
+
+  it('reads dead letters', () => {
     expect(toDeadLetter({ time: 2000, received_at: 2000, topic: 't', payload: 'p', detail: 'd', serial: 7, reason: 'bad_topic' })).toEqual({
       receivedAt: 2000,
       topic: 't',
@@ -56,6 +69,8 @@ describe('rows into domain objects', () => {
     expect(() => toReading({ time: 1, value: '3', quality: 'good', qc: '', station: 'S1', element: 'flow' })).toThrow(/value "3"/);
     expect(() => toReading({ time: 1, value: 3, quality: 'ok', qc: '', station: 'S1', element: 'flow' })).toThrow(/quality/);
     expect(() => toArrival({ time: 1, received_at: 1, station: 'S1', channel: 'radio' })).toThrow(/channel/);
+    expect(() => toArrival({ time: 1, received_at: 1, on_schedule: 'yes', station: 'S1', channel: 'beidou' })).toThrow(/on_schedule "yes"/);
+    expect(() => toArrivalCount({ time: 1, count: 1, station: 'S1', channel: 'radio' })).toThrow(/channel/);
     expect(() => toDeadLetter({ time: 1, received_at: 1, topic: 't', payload: 'p', detail: 'd', serial: 1, reason: 'nope' })).toThrow(/reason/);
   });
 });

@@ -1,6 +1,6 @@
 import { type Arrival, type Reading, DEAD_LETTER_REASONS, isChannel, isElement } from '@hydro/domain';
 import type { DeadLetterReason } from '@hydro/domain';
-import type { SeriesPoint, StoredDeadLetter } from '../reading-store';
+import type { ArrivalCount, SeriesPoint, StoredDeadLetter } from '../reading-store';
 import { ARRIVAL, DEAD_LETTER, READING } from './influx-schema';
 import type { Row } from './influx-response';
 
@@ -34,7 +34,16 @@ export function toArrival(row: Row): Arrival {
     channel,
     observedAt: num(row, 'time'),
     receivedAt: num(row, ARRIVAL.fields.receivedAt),
+    // Absent on arrivals written before the flag existed: they count as on schedule wherever they are read.
+    onSchedule: optionalBoolean(row, ARRIVAL.fields.onSchedule) ?? true,
   };
+}
+
+/** A row of arrivalCountsPerChannel (tags station and channel) or reportCounts (tag station only: 'any'). */
+export function toArrivalCount(row: Row): ArrivalCount {
+  const channel = row[ARRIVAL.tags.channel] === undefined ? 'any' : text(row, ARRIVAL.tags.channel);
+  if (channel !== 'any' && !isChannel(channel)) throw badRow(ARRIVAL.tags.channel, channel);
+  return { stationId: text(row, ARRIVAL.tags.station), channel, time: num(row, 'time'), count: num(row, 'count') };
 }
 
 export function toDeadLetter(row: Row): StoredDeadLetter {
@@ -90,6 +99,13 @@ function optionalText(row: Row, column: string): string | undefined {
   const value = row[column];
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'string') throw badRow(column, value);
+  return value;
+}
+
+function optionalBoolean(row: Row, column: string): boolean | undefined {
+  const value = row[column];
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw badRow(column, value);
   return value;
 }
 

@@ -1,9 +1,11 @@
 import {
   LineProtocolError,
+  bool,
   encodeLine,
   escapeKey,
   escapeMeasurement,
   float,
+  formatField,
   formatFloat,
   formatInteger,
   formatString,
@@ -63,6 +65,11 @@ describe('line protocol', () => {
     expect(formatInteger(-4)).toBe('-4i');
     expect(() => formatInteger(1.5)).toThrow(LineProtocolError);
     expect(() => formatInteger(2 ** 53)).toThrow(LineProtocolError);
+  });
+
+  it('writes booleans as true and false, the words InfluxDB reads back as a boolean field', () => {
+    expect(formatField(bool(true))).toBe('true');
+    expect(formatField(bool(false))).toBe('false');
   });
 
   describe('string field values', () => {

@@ -7,7 +7,8 @@
 export type FieldValue =
   | { readonly kind: 'float'; readonly value: number }
   | { readonly kind: 'integer'; readonly value: number }
-  | { readonly kind: 'string'; readonly value: string };
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'boolean'; readonly value: boolean };
 
 export interface LinePoint {
   readonly measurement: string;
@@ -27,6 +28,7 @@ const NS_PER_MS = 1_000_000n;
 export const float = (value: number): FieldValue => ({ kind: 'float', value });
 export const integer = (value: number): FieldValue => ({ kind: 'integer', value });
 export const str = (value: string): FieldValue => ({ kind: 'string', value });
+export const bool = (value: boolean): FieldValue => ({ kind: 'boolean', value });
 
 /**
  * Epoch milliseconds (plus an optional sub-millisecond offset) as a nanosecond timestamp string.
@@ -90,6 +92,8 @@ export function formatField(field: FieldValue): string {
       return formatInteger(field.value);
     case 'string':
       return formatString(field.value);
+    case 'boolean':
+      return field.value ? 'true' : 'false';
   }
 }
 

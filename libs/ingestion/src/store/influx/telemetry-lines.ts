@@ -1,7 +1,7 @@
 import type { Arrival, Reading } from '@hydro/domain';
 import type { StoredDeadLetter, TelemetryBatch } from '../reading-store';
-import { ARRIVAL, DEAD_LETTER, READING, deadLetterOffsetNs } from './influx-schema';
-import { LineProtocolError, encodeLine, float, integer, nsTimestamp, str } from './line-protocol';
+import { ARRIVAL, DEAD_LETTER, READING, REPORT, deadLetterOffsetNs } from './influx-schema';
+import { LineProtocolError, bool, encodeLine, float, integer, nsTimestamp, str } from './line-protocol';
 
 /**
  * A reading is one point per (station, element, observation time) whatever channel brought it.
@@ -21,12 +21,25 @@ export function readingLine(reading: Reading): string {
   });
 }
 
-/** One point per (station, channel, observation time): dual-channel copies are two arrivals of one reading. */
+/**
+ * One point per (station, channel, observation time): dual-channel copies are two arrivals of one reading.
+ * Only an explicit false is an added report: an arrival without the flag counts, as in the other stores.
+ */
 export function arrivalLine(arrival: Arrival): string {
   return encodeLine({
     measurement: ARRIVAL.measurement,
     tags: { [ARRIVAL.tags.station]: arrival.stationId, [ARRIVAL.tags.channel]: arrival.channel },
-    fields: { [ARRIVAL.fields.receivedAt]: integer(arrival.receivedAt) },
+    fields: { [ARRIVAL.fields.receivedAt]: integer(arrival.receivedAt), [ARRIVAL.fields.onSchedule]: bool(arrival.onSchedule !== false) },
+    timeNs: nsTimestamp(arrival.observedAt),
+  });
+}
+
+/** The station-level point of an on-schedule arrival (see REPORT); both channels' copies write the same point. */
+export function reportLine(arrival: Arrival): string {
+  return encodeLine({
+    measurement: REPORT.measurement,
+    tags: { [REPORT.tags.station]: arrival.stationId },
+    fields: { [REPORT.fields.receivedAt]: integer(arrival.receivedAt) },
     timeNs: nsTimestamp(arrival.observedAt),
   });
 }
@@ -55,6 +68,11 @@ export function batchBody(batch: TelemetryBatch): string {
   const lines = [
     ...encodeEach(batch.readings, readingLine, (r) => `reading ${r.stationId} ${r.element} @${r.observedAt}`),
     ...encodeEach(batch.arrivals, arrivalLine, (a) => `arrival ${a.stationId} ${a.channel} @${a.observedAt}`),
+    ...encodeEach(
+      batch.arrivals.filter((a) => a.onSchedule !== false),
+      reportLine,
+      (a) => `report ${a.stationId} @${a.observedAt}`,
+    ),
     ...encodeEach(batch.deadLetters, deadLetterLine, (d) => `dead letter serial ${d.serial}`),
   ];
   return lines.join('\n');

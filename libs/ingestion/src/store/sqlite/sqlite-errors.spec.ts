@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { StoreRejectedError, StoreUnavailableError } from '../reading-store';
 import { classifySqliteFailure } from './sqlite-errors';
 
@@ -31,6 +32,14 @@ describe('classifySqliteFailure', () => {
   it('calls a closed connection and anything unknown unavailable', () => {
     expect(classifySqliteFailure(new TypeError('The database connection is not open'), 'f', 'a read')).toBeInstanceOf(StoreUnavailableError);
     expect(classifySqliteFailure(new Error('something else'), 'f', 'a read')).toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('sorts an error made in another realm by its code and name, as better-sqlite3 hands them to a second test file', () => {
+    const busy: unknown = runInNewContext('Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" })');
+    expect(busy instanceof Error).toBe(false);
+    expect(classifySqliteFailure(busy, 'f', 'a write')).toEqual(new StoreUnavailableError('SQLite could not take a write in f (SQLITE_BUSY: database is locked)'));
+    const unbindable: unknown = runInNewContext('new TypeError("SQLite3 can only bind numbers")');
+    expect(classifySqliteFailure(unbindable, 'f', 'a write')).toBeInstanceOf(StoreRejectedError);
   });
 
   it('passes store errors through unchanged', () => {

@@ -27,11 +27,21 @@ export function isRejectedCode(code: string): boolean {
   return REJECTED.test(code);
 }
 
-/** The `SQLITE_…` extended result code of a better-sqlite3 SqliteError, checked structurally. */
+/**
+ * The `SQLITE_…` extended result code of a better-sqlite3 SqliteError, checked structurally: the native
+ * addon builds its errors with the constructor that the last loaded copy of its JS wrapper registered
+ * (jest loads one copy per test file, each in its own realm), so `instanceof Error` may not hold.
+ */
 export function sqliteCode(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+/** The message of an error from any realm (see sqliteCode). */
+export function errorMessage(error: unknown): string {
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /**
@@ -42,13 +52,14 @@ export function sqliteCode(error: unknown): string | undefined {
 export function classifySqliteFailure(error: unknown, file: string, what: string): StoreUnavailableError | StoreRejectedError {
   if (error instanceof StoreUnavailableError || error instanceof StoreRejectedError) return error;
   const code = sqliteCode(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (code !== undefined) {
     return isRejectedCode(code)
       ? new StoreRejectedError(`SQLite refused ${what} (${code}: ${message})`)
       : new StoreUnavailableError(`SQLite could not take ${what} in ${file} (${code}: ${message})`);
   }
-  if ((error instanceof TypeError || error instanceof RangeError) && !/connection is not open/i.test(message)) {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  if ((name === 'TypeError' || name === 'RangeError') && !/connection is not open/i.test(message)) {
     return new StoreRejectedError(`SQLite could not bind ${what}: ${message}`);
   }
   return new StoreUnavailableError(`SQLite could not take ${what} in ${file}: ${message}`);

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Sqlite, { type Database } from 'better-sqlite3';
 import { StoreUnavailableError } from '../reading-store';
-import { SqliteFileError, sqliteCode } from './sqlite-errors';
+import { SqliteFileError, errorMessage, sqliteCode } from './sqlite-errors';
 import { APPLICATION_ID, NewerSchemaError, SCHEMA_VERSION, userVersion } from './sqlite-migrations';
 
 /**
@@ -144,5 +144,5 @@ function identityOf(file: string): FileIdentity {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -65,6 +65,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX dead_letter_by_reason ON dead_letter (reason, received_at, serial);
     `,
   },
+  {
+    version: 3,
+    description: 'whether an arrival is a timed report, and an index to count those per station for the arrival rate',
+    // Arrivals stored before have no flag to go by: they count as on schedule. The CHECK is verified
+    // against every existing row, and the index is built over them: one pass over the table, once.
+    sql: `
+      ALTER TABLE arrival ADD COLUMN on_schedule INTEGER NOT NULL DEFAULT 1 CHECK (on_schedule IN (0, 1));
+      CREATE INDEX arrival_on_schedule ON arrival (station, observed_at) WHERE on_schedule = 1;
+    `,
+  },
+  {
+    version: 4,
+    description: 'the event log: alert transitions, maintenance, audit and tokens, each stream numbered from 1',
+    sql: `
+      CREATE TABLE event (
+        stream TEXT    NOT NULL,
+        seq    INTEGER NOT NULL CHECK (seq >= 1),
+        at     INTEGER NOT NULL,
+        body   TEXT    NOT NULL,
+        PRIMARY KEY (stream, seq)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE INDEX event_by_time ON event (stream, at, seq);
+    `,
+  },
 ];
 
 /** The version this code writes and understands. */

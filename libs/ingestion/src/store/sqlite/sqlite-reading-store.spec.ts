@@ -7,6 +7,7 @@ import { describeReadingStoreContract } from '../reading-store.contract';
 import { StoreRejectedError, StoreUnavailableError, type TelemetryBatch } from '../reading-store';
 import { SqliteFileError } from './sqlite-errors';
 import { APPLICATION_ID, MIGRATIONS, NewerSchemaError, SCHEMA_VERSION, migrate } from './sqlite-migrations';
+import { type Params, arrivalCounts } from './sqlite-queries';
 import { SqliteReadingStore } from './sqlite-reading-store';
 
 const dirs: string[] = [];
@@ -83,7 +84,44 @@ describe('SqliteReadingStore and its file', () => {
     const db = new Sqlite(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-    expect(indexes.map((i) => i.name)).toEqual(['arrival_by_time', 'dead_letter_by_reason', 'dead_letter_by_time', 'reading_by_time']);
+    expect(indexes.map((i) => i.name)).toEqual([
+      'arrival_by_time',
+      'arrival_on_schedule',
+      'dead_letter_by_reason',
+      'dead_letter_by_time',
+      'event_by_time',
+      'reading_by_time',
+    ]);
+    db.close();
+  });
+
+  it('migrates a version-2 file, counting the arrivals it holds as on schedule', async () => {
+    const file = join(tempDir(), 'hydro.sqlite');
+    fileAtVersion(file, 2);
+    const old = new Sqlite(file);
+    old.prepare("INSERT INTO arrival VALUES ('70601234', 'beidou', ?, ?)").run(T0 + 60_000, T0 + 90_000);
+    old.close();
+
+    const store = storeAt(file);
+    await store.prepare();
+    expect(await store.arrivals({})).toEqual([{ stationId: '70601234', channel: 'beidou', observedAt: T0 + 60_000, receivedAt: T0 + 90_000, onSchedule: true }]);
+    expect(await store.arrivalCounts({ from: T0, to: T0 + 3_600_000, every: 3_600_000 })).toEqual([
+      { stationId: '70601234', channel: 'any', time: T0, count: 1 },
+      { stationId: '70601234', channel: 'beidou', time: T0, count: 1 },
+    ]);
+  });
+
+  it('counts arrivals by index seeks, never by sorting every arrival of the range', () => {
+    const file = join(tempDir(), 'hydro.sqlite');
+    fileAtVersion(file, SCHEMA_VERSION);
+    const db = new Sqlite(file, { readonly: true });
+    for (const stationIds of [undefined, ['70601234']]) {
+      const sql = arrivalCounts({ from: T0, to: T0 + 86_400_000, every: 3_600_000, ...(stationIds ? { stationIds } : {}) }, T0, ['cellular', 'beidou']);
+      const plan = db.prepare<[Params], { detail: string }>(`EXPLAIN QUERY PLAN ${sql.text}`).all(sql.params).map((row) => row.detail);
+      expect(plan).toContain('SEARCH a USING PRIMARY KEY (station=? AND channel=? AND observed_at>? AND observed_at<?)');
+      expect(plan).toContain('SEARCH a USING COVERING INDEX arrival_on_schedule (station=? AND observed_at>? AND observed_at<?)');
+      expect(plan.filter((step) => /GROUP BY|SCAN a\b/.test(step))).toEqual([]);
+    }
     db.close();
   });
 

@@ -1,6 +1,9 @@
-import type { Arrival, Reading } from '@hydro/domain';
+import { type Arrival, type Reading, CHANNELS } from '@hydro/domain';
 import type { Database, Statement } from 'better-sqlite3';
+import { arrivalCountBuckets } from '../arrival-count-query';
 import {
+  type ArrivalCount,
+  type ArrivalCountQuery,
   type ArrivalQuery,
   type DeadLetterQuery,
   type LatestQuery,
@@ -16,7 +19,7 @@ import { SqliteFileError, classifySqliteFailure } from './sqlite-errors';
 import { type FileIdentity, currentIdentity, openStoreFile, sameIdentity } from './sqlite-file';
 import { migrate } from './sqlite-migrations';
 import * as q from './sqlite-queries';
-import { type SeriesKey, toArrival, toCount, toDeadLetter, toReading, toSeriesKey, toSeriesPoint } from './sqlite-rows';
+import { type SeriesKey, toArrival, toArrivalCount, toCount, toDeadLetter, toReading, toSeriesKey, toSeriesPoint } from './sqlite-rows';
 import { type BatchWriter, batchWriter } from './sqlite-writer';
 
 export interface SqliteStoreOptions {
@@ -126,6 +129,14 @@ export class SqliteReadingStore implements ReadingStore {
   async lastArrivals(): Promise<Arrival[]> {
     const walk = { from: q.ARRIVAL_SERIES_FROM, after: q.ARRIVAL_SERIES_AFTER, newest: q.NEWEST_ARRIVAL };
     return this.newestPerSeries(walk, undefined, undefined, 'the last arrivals query').map(toArrival);
+  }
+
+  /** One statement: the counting happens in SQLite (see sqlite-queries.ts), only the counts come out. */
+  async arrivalCounts(query: ArrivalCountQuery): Promise<ArrivalCount[]> {
+    const { first, count } = arrivalCountBuckets(query);
+    this.open();
+    if (count === 0 || query.stationIds?.length === 0) return [];
+    return this.all(q.arrivalCounts(query, first, CHANNELS), 'the arrival counts query').map(toArrivalCount);
   }
 
   /** Idempotent; the store cannot be used afterwards. */

@@ -1,5 +1,5 @@
 import { type Arrival, type DeadLetterReason, type Reading, DEAD_LETTER_REASONS, isChannel, isElement } from '@hydro/domain';
-import type { SeriesPoint, StoredDeadLetter } from '../reading-store';
+import type { ArrivalCount, SeriesPoint, StoredDeadLetter } from '../reading-store';
 
 /**
  * Rows of the statements in sqlite-queries.ts back into domain objects. Every column is checked: a row
@@ -28,7 +28,16 @@ export function toArrival(row: unknown): Arrival {
   const r = record(row);
   const channel = text(r, 'channel');
   if (!isChannel(channel)) throw badRow('channel', channel);
-  return { stationId: text(r, 'station'), channel, observedAt: num(r, 'observed_at'), receivedAt: num(r, 'received_at') };
+  const onSchedule = num(r, 'on_schedule');
+  if (onSchedule !== 0 && onSchedule !== 1) throw badRow('on_schedule', onSchedule);
+  return { stationId: text(r, 'station'), channel, observedAt: num(r, 'observed_at'), receivedAt: num(r, 'received_at'), onSchedule: onSchedule === 1 };
+}
+
+export function toArrivalCount(row: unknown): ArrivalCount {
+  const r = record(row);
+  const channel = text(r, 'channel');
+  if (channel !== 'any' && !isChannel(channel)) throw badRow('channel', channel);
+  return { stationId: text(r, 'station'), channel, time: num(r, 'time'), count: num(r, 'count') };
 }
 
 export function toDeadLetter(row: unknown): StoredDeadLetter {

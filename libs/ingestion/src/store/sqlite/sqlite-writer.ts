@@ -29,8 +29,9 @@ function readingParams(r: Reading): Params {
   return { station: r.stationId, element: r.element, observedAt: r.observedAt, value: r.value, quality: r.quality, qc: note };
 }
 
+/** Only an explicit false is an added report: an arrival without the flag counts, like the rows stored before it existed. */
 function arrivalParams(a: Arrival): Params {
-  return { station: a.stationId, channel: a.channel, observedAt: a.observedAt, receivedAt: a.receivedAt };
+  return { station: a.stationId, channel: a.channel, observedAt: a.observedAt, receivedAt: a.receivedAt, onSchedule: a.onSchedule === false ? 0 : 1 };
 }
 
 function deadLetterParams(d: StoredDeadLetter): Params {

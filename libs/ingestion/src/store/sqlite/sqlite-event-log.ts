@@ -1,0 +1,147 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { checkEventQuery, checkStream, decodeEventBody, encodeNewEvents, type EncodedEvent } from '../event-encoding';
+import { EVENT_STREAMS, type EventLog, type EventQuery, type EventStream, type NewEvent, type StoredEvent } from '../event-log';
+import { StoreUnavailableError } from '../reading-store';
+import { SqliteFileError, classifySqliteFailure } from './sqlite-errors';
+import * as q from './sqlite-event-queries';
+import { type FileIdentity, currentIdentity, openStoreFile, sameIdentity } from './sqlite-file';
+import { migrate } from './sqlite-migrations';
+import type { Params } from './sqlite-queries';
+
+export interface SqliteEventLogOptions {
+  /** The same file as the SqliteReadingStore's (DATA_DIR/hydro.sqlite); created if missing. */
+  readonly file: string;
+}
+
+interface Connection {
+  readonly db: Database;
+  readonly identity: FileIdentity;
+  readonly append: (stream: EventStream, events: readonly EncodedEvent[]) => number;
+  readonly statements: Map<string, Statement<[Params]>>;
+  readonly last: Map<EventStream, number>;
+}
+
+/**
+ * EventLog in the SQLite store's file, table `event`, on a connection of its own. better-sqlite3 is
+ * synchronous, so this connection's transactions and the reading store's never interleave inside one
+ * process, and in WAL mode each reads while the other writes; a connection of its own keeps the two
+ * lifecycles apart (either may be closed or reopened first). The file is opened, checked and migrated
+ * exactly as by SqliteReadingStore (sqlite-file.ts), with journal_mode=WAL and synchronous=FULL: an append
+ * is one IMMEDIATE transaction, fsynced when append() resolves. A failed append rolls back whole and
+ * consumes no seq.
+ */
+export class SqliteEventLog implements EventLog {
+  readonly file: string;
+  private connection: Connection | undefined;
+  private closed = false;
+
+  constructor(options: SqliteEventLogOptions) {
+    if (typeof options.file !== 'string' || options.file.trim() === '') throw new Error('SqliteEventLog needs a file name');
+    this.file = options.file;
+  }
+
+  async prepare(): Promise<void> {
+    if (this.closed) throw this.closedError();
+    const opened = this.connection ?? openStoreFile(this.file);
+    try {
+      migrate(opened.db, this.file);
+      const statements = this.connection?.statements ?? new Map<string, Statement<[Params]>>();
+      const connection: Connection = { ...opened, statements, append: appender(opened.db), last: new Map() };
+      for (const row of opened.db.prepare<[], { stream: string; seq: number }>(q.LAST_SEQ_PER_STREAM).all()) {
+        if ((EVENT_STREAMS as readonly string[]).includes(row.stream)) connection.last.set(row.stream as EventStream, row.seq);
+      }
+      this.connection = connection;
+    } catch (error) {
+      this.connection = undefined;
+      opened.db.close();
+      if (error instanceof SqliteFileError) throw error;
+      throw classifySqliteFailure(error, this.file, 'the schema migration');
+    }
+  }
+
+  async append(stream: EventStream, events: readonly NewEvent[]): Promise<StoredEvent[]> {
+    const encoded = encodeNewEvents(stream, events);
+    const connection = this.open();
+    if (encoded.length === 0) return [];
+    if (!sameIdentity(connection.identity, currentIdentity(this.file))) {
+      throw new StoreUnavailableError(`the SQLite store ${this.file} was deleted or replaced while open; restart to open the file now there`);
+    }
+    let first: number;
+    try {
+      first = connection.append(stream, encoded);
+    } catch (error) {
+      throw classifySqliteFailure(error, this.file, `an append of ${encoded.length} ${stream} events`);
+    }
+    connection.last.set(stream, first + encoded.length - 1);
+    return encoded.map((event, index) => ({ stream, seq: first + index, at: event.at, body: decodeEventBody(event.body, `${stream} event`) }));
+  }
+
+  async read(stream: EventStream, query: EventQuery = {}): Promise<StoredEvent[]> {
+    checkStream(stream);
+    checkEventQuery(query);
+    const connection = this.open();
+    const sql = q.selectEvents(stream, query);
+    let rows: unknown[];
+    try {
+      rows = this.statement(connection, sql.text).all(sql.params);
+    } catch (error) {
+      throw classifySqliteFailure(error, this.file, `the ${stream} events query`);
+    }
+    return rows.map((row) => toStoredEvent(stream, row));
+  }
+
+  lastSeq(stream: EventStream): number {
+    checkStream(stream);
+    return this.open().last.get(stream) ?? 0;
+  }
+
+  /** Idempotent; the log cannot be used afterwards. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const connection = this.connection;
+    this.connection = undefined;
+    connection?.db.close();
+  }
+
+  private statement(connection: Connection, text: string): Statement<[Params]> {
+    let prepared = connection.statements.get(text);
+    if (prepared === undefined) {
+      prepared = connection.db.prepare<[Params]>(text);
+      connection.statements.set(text, prepared);
+    }
+    return prepared;
+  }
+
+  private open(): Connection {
+    if (this.closed) throw this.closedError();
+    if (this.connection === undefined) throw new StoreUnavailableError(`the SQLite event log ${this.file} is not prepared; call prepare() first`);
+    return this.connection;
+  }
+
+  private closedError(): StoreUnavailableError {
+    return new StoreUnavailableError(`the SQLite event log ${this.file} is closed`);
+  }
+}
+
+/**
+ * One IMMEDIATE transaction per append: takes the write lock, reads the stream's last seq from the file,
+ * inserts the events after it. Returns the first seq given.
+ */
+function appender(db: Database): Connection['append'] {
+  const lastSeq = db.prepare<[Params], { seq: number }>(q.LAST_SEQ);
+  const insert = db.prepare<[Params]>(q.INSERT_EVENT);
+  const transaction = db.transaction((stream: EventStream, events: readonly EncodedEvent[]): number => {
+    const first = (lastSeq.get({ stream })?.seq ?? 0) + 1;
+    events.forEach((event, index) => insert.run({ stream, seq: first + index, at: event.at, body: event.body }));
+    return first;
+  });
+  return (stream, events) => transaction.immediate(stream, events);
+}
+
+function toStoredEvent(stream: EventStream, row: unknown): StoredEvent {
+  const { seq, at, body } = row as { seq: unknown; at: unknown; body: unknown };
+  if (typeof seq !== 'number' || typeof at !== 'number' || typeof body !== 'string') {
+    throw new Error(`unexpected ${stream} event row ${JSON.stringify(row)} from SQLite`);
+  }
+  return { stream, seq, at, body: decodeEventBody(body, `${stream} event ${seq}`) };
+}
