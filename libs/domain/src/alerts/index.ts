@@ -1,0 +1,16 @@
+export * from './severity';
+export * from './alert-kind';
+export * from './alert-subject';
+export * from './alert-outcome';
+export * from './alert-policy';
+export * from './alert';
+export * from './alert-event';
+export * from './alert-id';
+export * from './alert-not-found.error';
+export * from './alert-already-acknowledged.error';
+export * from './alert-history.error';
+export * from './apply-alert-event';
+export { renotifyDueAt } from './renotify-alert';
+export * from './alert-listing';
+export * from './fold-alert-history';
+export * from './alert-book';
