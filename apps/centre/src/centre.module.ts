@@ -1,9 +1,35 @@
-import { ConfigModule, HealthModule, IngestionModule, MetricsModule, SimulationModule } from '@hydro/server';
+import {
+  AccessModule,
+  AlertsModule,
+  ConfigModule,
+  EventLogModule,
+  HealthModule,
+  IngestionModule,
+  MaintenanceModule,
+  MetricsModule,
+  SimulationModule,
+  StationsModule,
+} from '@hydro/server';
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 
 /**
- * The all-in-one monitoring centre: ingestion today; flood rules, station health
- * and the HTTP API join it as they land, so a single process can run a county bureau.
+ * The all-in-one monitoring centre: ingestion, station health, maintenance windows, the alert desk
+ * and the HTTP API behind bearer tokens, so a single process can run a county bureau.
  */
-@Module({ imports: [ConfigModule, MetricsModule, IngestionModule, HealthModule, SimulationModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    MetricsModule,
+    ScheduleModule.forRoot(),
+    EventLogModule,
+    AccessModule,
+    IngestionModule,
+    MaintenanceModule,
+    AlertsModule,
+    StationsModule,
+    HealthModule,
+    SimulationModule,
+  ],
+})
 export class CentreModule {}

@@ -54,6 +54,9 @@ export class TelemetryPipeline {
   private stopped: Promise<void> | undefined;
   private preparing: Promise<void> | undefined;
   private readonly listeners: AcceptedTelemetryListener[] = [];
+  private markStorePrepared: () => void = () => undefined;
+  /** Settles once the store is prepared (never, if the pipeline stops first): readers of the store wait for it. */
+  readonly storePreparedOnce = new Promise<void>((resolve) => (this.markStorePrepared = resolve));
 
   constructor(
     private readonly source: TelemetrySource,
@@ -154,6 +157,7 @@ export class TelemetryPipeline {
       try {
         await this.store.prepare();
         this.storePrepared = true;
+        this.markStorePrepared();
         this.drain.start();
         return;
       } catch (error) {

@@ -1,8 +1,9 @@
-import { ConsoleLogger, type LogLevel, type Type } from '@nestjs/common';
+import { ConsoleLogger, type LogLevel, type Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
 import { StationRegistryError } from '@hydro/domain';
 import { ConfigurationError, loadEnvironment } from './config/load-environment';
+import { DomainErrorFilter } from './http/domain-error.filter';
 import { whereToLook } from './where-to-look';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -31,6 +32,9 @@ export async function runService(module: Type, name: string): Promise<void> {
     // abortOnError off: start-up errors reach the catch below, which names them and picks the exit code.
     const app = await NestFactory.create(module, { logger, abortOnError: false });
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    // Request bodies and queries are checked against their DTOs; unknown fields are refused, not ignored.
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+    app.useGlobalFilters(new DomainErrorFilter());
     await app.listen(env.HTTP_PORT, env.HTTP_HOST);
     const address = (app.getHttpServer() as Server).address();
     const port = typeof address === 'object' && address !== null ? address.port : env.HTTP_PORT;

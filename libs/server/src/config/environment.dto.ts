@@ -148,6 +148,10 @@ export class EnvironmentDto {
   @IsOptional() @Transform(toNumber) @IsNumber({}, { message: 'must be a number' }) @Min(0.01) @Max(24 * 365)
   SIMULATE_HOURS?: number;
 
+  /** An administrator's bearer token for the API, never stored (first start, tests, automation). */
+  @IsOptional() @IsString() @MinLength(20, { message: 'must be at least 20 characters: it grants every permission' })
+  HYDRO_ADMIN_TOKEN?: string;
+
   @IsIn(['json', 'text'])
   LOG_FORMAT: 'json' | 'text' = 'json';
 

@@ -14,7 +14,7 @@ export class ConfigurationError extends Error {
 export function loadEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new EnvironmentDto());
   const given: Record<string, string> = {};
-  for (const key of [...known, 'MQTT_URL', 'INFLUX_URL', 'MQTT_USERNAME', 'MQTT_PASSWORD', 'MQTT_CA_FILE', 'MQTT_CERT_FILE', 'MQTT_KEY_FILE', 'INFLUX_TOKEN', 'INFLUX_USERNAME', 'INFLUX_PASSWORD', 'INFLUX_RETENTION_POLICY', 'INFLUX_RETENTION_DURATION', 'SIMULATE_START', 'SIMULATE_HOURS']) {
+  for (const key of [...known, 'MQTT_URL', 'INFLUX_URL', 'MQTT_USERNAME', 'MQTT_PASSWORD', 'MQTT_CA_FILE', 'MQTT_CERT_FILE', 'MQTT_KEY_FILE', 'INFLUX_TOKEN', 'INFLUX_USERNAME', 'INFLUX_PASSWORD', 'INFLUX_RETENTION_POLICY', 'INFLUX_RETENTION_DURATION', 'SIMULATE_START', 'SIMULATE_HOURS', 'HYDRO_ADMIN_TOKEN']) {
     const value = env[key];
     if (value !== undefined && (value !== '' || key === 'MQTT_SHARED_GROUP')) given[key] = value;
   }

@@ -1,20 +1,17 @@
 import { join } from 'node:path';
-import { Journal, loadStationRegistry, type Log, systemClock, TELEMETRY_PIPELINE_DEFAULTS, TelemetryPipeline } from '@hydro/ingestion';
+import type { StationRegistry } from '@hydro/domain';
+import { Journal, type Log, type ReadingStore, systemClock, TELEMETRY_PIPELINE_DEFAULTS, TelemetryPipeline } from '@hydro/ingestion';
 import { Gauge, type Registry } from 'prom-client';
 import type { Environment } from '../config/environment.dto';
 import { PrometheusIngestionMetrics } from '../metrics/prometheus-ingestion-metrics';
-import { readingStoreFor } from './reading-store-for';
 import { telemetrySourceFor } from './telemetry-source-for';
 
 /** The composition root of ingestion: the concrete adapters the environment asks for. */
-export async function buildPipeline(env: Environment, registry: Registry, log: Log): Promise<TelemetryPipeline> {
-  const stations = loadStationRegistry(env.STATIONS_FILE);
+export async function buildPipeline(env: Environment, stations: StationRegistry, store: ReadingStore, registry: Registry, log: Log): Promise<TelemetryPipeline> {
   const journal = await Journal.open(join(env.DATA_DIR, 'journal'), { maxBytes: env.SPOOL_MAX_BYTES, log });
-  const { store, description: storeDescription } = readingStoreFor(env);
   const source = telemetrySourceFor(env, log);
-  // The first lines an operator reads: where telemetry comes from and where it goes.
+  // One of the first lines an operator reads: where telemetry comes from.
   log.log(`broker: ${source.description}`, 'Ingestion');
-  log.log(`store: ${storeDescription}`, 'Ingestion');
   const pipeline = new TelemetryPipeline(
     source,
     journal,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { InfluxReadingStore, type ReadingStore, SqliteReadingStore } from '@hydro/ingestion';
+import { type InfluxStoreOptions, InfluxReadingStore, type ReadingStore, SqliteReadingStore } from '@hydro/ingestion';
 import type { Environment } from '../config/environment.dto';
 
 export interface ChosenStore {
@@ -14,8 +14,14 @@ export function readingStoreFor(env: Environment): ChosenStore {
     const file = join(env.DATA_DIR, 'hydro.sqlite');
     return { store: new SqliteReadingStore({ file }), description: `embedded SQLite store at ${file}` };
   }
-  const store = new InfluxReadingStore({
-    url: env.INFLUX_URL,
+  const store = new InfluxReadingStore(influxOptionsFor(env, env.INFLUX_URL));
+  return { store, description: `InfluxDB at ${env.INFLUX_URL}, database ${env.INFLUX_DATABASE}` };
+}
+
+/** The InfluxDB connection settings the reading store and the event log share. */
+export function influxOptionsFor(env: Environment, url: string): InfluxStoreOptions {
+  return {
+    url,
     database: env.INFLUX_DATABASE,
     timeoutMs: env.INFLUX_TIMEOUT_MS,
     ...(env.INFLUX_TOKEN === undefined ? {} : { token: env.INFLUX_TOKEN }),
@@ -24,6 +30,5 @@ export function readingStoreFor(env: Environment): ChosenStore {
     ...(env.INFLUX_RETENTION_POLICY === undefined || env.INFLUX_RETENTION_DURATION === undefined
       ? {}
       : { retentionPolicy: { name: env.INFLUX_RETENTION_POLICY, duration: env.INFLUX_RETENTION_DURATION } }),
-  });
-  return { store, description: `InfluxDB at ${env.INFLUX_URL}, database ${env.INFLUX_DATABASE}` };
+  };
 }
