@@ -1,11 +1,13 @@
 /**
- * Ingestion benchmark: how many station reports per second go from MQTT into InfluxDB through
- * the real ingestor, against two ceilings measured on the same machine in the same run:
+ * Ingestion benchmark: how many station reports per second go from MQTT into the store through
+ * the real ingestor (into InfluxDB, and into the embedded SQLite store with INFLUX_URL unset),
+ * against ceilings measured on the same machine in the same run:
  *   A. the broker delivering the workload to a QoS 1 subscriber that only counts;
- *   B. InfluxDB taking the workload's readings as 5,000-point line-protocol batches.
- * Every measurement is repeated in ROUNDS rounds (fresh database and fresh ingestor each time);
+ *   B. InfluxDB taking the workload's readings as 5,000-point line-protocol batches;
+ *   C. the SQLite store's write() taking the same readings in 5,000-reading batches.
+ * Every measurement is repeated in ROUNDS rounds (fresh store and fresh ingestor each time);
  * medians are reported. Not a test: no thresholds. Results and their reading: docs/benchmarks.md.
- * Run: npm run bench:ingest   (BENCH_COUNT, BENCH_ROUNDS, BENCH_PROFILE: see below)
+ * Run: npm run bench:ingest   (BENCH_COUNT, BENCH_ROUNDS, BENCH_PROFILE, BENCH_PROFILE_STORE: see below)
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -14,19 +16,26 @@ import { InfluxServer } from '../test/support/influxdb-server';
 import { MosquittoBroker } from '../test/support/mosquitto-broker';
 import { runCeilingA } from './ingest/ceiling-a';
 import { readingBodies, runCeilingB } from './ingest/ceiling-b';
+import { readingBatches, runCeilingC } from './ingest/ceiling-c';
 import { summariseProfile } from './ingest/cpu-profile-summary';
 import { type EndToEndOptions, type IngestorConfig, runEndToEnd } from './ingest/end-to-end';
+import { influxTarget } from './ingest/influx-landed-store';
+import type { StoreKind, StoreTarget } from './ingest/landed-store';
+import { describeMachine, sqliteVersion } from './ingest/machine';
 import { findChild } from './ingest/proc-stats';
 import type { PublisherSetup } from './ingest/publisher-group';
 import { cpuTable, type Round, runsTable, summaryTable, traceTable } from './ingest/report-table';
+import { sqliteTarget } from './ingest/sqlite-landed-store';
 import { formatFixed, formatInt } from './ingest/stats';
-import { type WorkloadSpec, workloadTotals } from './ingest/workload';
+import { type WorkloadSpec, workloadReadings, workloadTotals } from './ingest/workload';
 
 /** Reports per station: 100 × 1,418 stations = 141,800 messages, 316,000 readings. */
 const COUNT = Number(process.env['BENCH_COUNT'] ?? 100);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 /** Set to take one CPU profile of the ingestor (default configuration) instead of the benchmark. */
 const PROFILE = process.env['BENCH_PROFILE'] === '1';
+/** With BENCH_PROFILE=1: `sqlite` profiles the ingestor writing to its embedded store instead of InfluxDB. */
+const PROFILE_STORE: StoreKind = process.env['BENCH_PROFILE_STORE'] === 'sqlite' ? 'SQLite' : 'InfluxDB';
 const SAMPLE_EVERY = 100;
 const BATCH_POINTS = 5000;
 const DEADLINE_MS = 10 * 60_000;
@@ -54,15 +63,25 @@ interface Scenario {
   /** Short, for client ids and database names. */
   readonly tag: string;
   readonly config: IngestorConfig;
+  readonly store: StoreKind;
   readonly workload: WorkloadSpec;
   /** Also run at half the saturated rate, for latency without a backlog. */
   readonly paced: boolean;
 }
 
+/** Right after the default run into InfluxDB, so that the two stores are compared under nearly the same load. */
 const SCENARIOS: Scenario[] = [
-  { name: DEFAULT_CONFIG.name, tag: 'default', config: DEFAULT_CONFIG, workload: WORKLOAD, paced: true },
-  { name: SHARED_CONFIG.name, tag: 'shared4', config: SHARED_CONFIG, workload: WORKLOAD, paced: true },
-  { name: `${DEFAULT_CONFIG.name}, 4 readings per message (the 36 four-element stations)`, tag: 'four', config: DEFAULT_CONFIG, workload: FOUR_READINGS, paced: false },
+  { name: DEFAULT_CONFIG.name, tag: 'default', config: DEFAULT_CONFIG, store: 'InfluxDB', workload: WORKLOAD, paced: true },
+  { name: `embedded SQLite store (INFLUX_URL unset), ${DEFAULT_CONFIG.name}`, tag: 'sqlite', config: DEFAULT_CONFIG, store: 'SQLite', workload: WORKLOAD, paced: true },
+  { name: SHARED_CONFIG.name, tag: 'shared4', config: SHARED_CONFIG, store: 'InfluxDB', workload: WORKLOAD, paced: true },
+  {
+    name: `${DEFAULT_CONFIG.name}, 4 readings per message (the 36 four-element stations)`,
+    tag: 'four',
+    config: DEFAULT_CONFIG,
+    store: 'InfluxDB',
+    workload: FOUR_READINGS,
+    paced: false,
+  },
 ];
 
 interface Services {
@@ -70,6 +89,7 @@ interface Services {
   readonly influx: InfluxServer;
   readonly brokerPid: number;
   readonly influxPid: number;
+  readonly stores: Readonly<Record<StoreKind, StoreTarget>>;
 }
 
 async function startServices(): Promise<Services> {
@@ -77,15 +97,16 @@ async function startServices(): Promise<Services> {
   const brokerPid = findChild(broker.configFile);
   const influxPid = findChild(influx.configFile);
   if (brokerPid === undefined || influxPid === undefined) throw new Error('could not find the pids of mosquitto and influxd');
-  return { broker, influx, brokerPid, influxPid };
+  return { broker, influx, brokerPid, influxPid, stores: { InfluxDB: influxTarget(influx, influxPid), SQLite: sqliteTarget() } };
 }
 
-function machine(): string {
-  const cpus = os.cpus();
-  return `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${formatInt(os.totalmem() / 1024 ** 3)} GiB RAM, ${os.type()} ${os.release()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${new Date().toISOString()}`;
+/** What a round writes directly, built once before timing. */
+interface Prepared {
+  readonly bodies: ReturnType<typeof readingBodies>;
+  readonly batches: ReturnType<typeof readingBatches>;
 }
 
-async function round(services: Services, index: number, prepared: ReturnType<typeof readingBodies>): Promise<Round> {
+async function round(services: Services, index: number, prepared: Prepared): Promise<Round> {
   const log = (what: string): void => console.error(`[round ${index}] ${new Date().toISOString().slice(11, 19)} ${what}`);
   const ceilingA: Round['ceilingA'] = {};
   for (const [name, setup] of Object.entries(CEILING_A_SETUPS)) {
@@ -93,11 +114,13 @@ async function round(services: Services, index: number, prepared: ReturnType<typ
     ceilingA[name] = await runCeilingA(services.broker.url, services.brokerPid, WORKLOAD, setup, `${index}-${setup.processes}`);
   }
   log('ceiling B');
-  const ceilingB = await runCeilingB(services.influx, services.influxPid, prepared, String(index));
+  const ceilingB = await runCeilingB(services.influx, services.influxPid, prepared.bodies, String(index));
+  log('ceiling C');
+  const ceilingC = await runCeilingC(prepared.batches);
   const endToEnd: Round['endToEnd'] = {};
   const paced: Round['paced'] = {};
-  const urls = { brokerUrl: services.broker.url, brokerPid: services.brokerPid, influx: services.influx, influxPid: services.influxPid };
   for (const scenario of SCENARIOS) {
+    const urls = { brokerUrl: services.broker.url, brokerPid: services.brokerPid, store: services.stores[scenario.store] };
     log(`end to end, ${scenario.name}`);
     const options: EndToEndOptions = { publishers: E2E_PUBLISHERS, sampleEvery: SAMPLE_EVERY, deadlineMs: DEADLINE_MS };
     const saturated = await runEndToEnd(urls, scenario.workload, scenario.config, options, `${scenario.tag}-${index}`);
@@ -110,7 +133,7 @@ async function round(services: Services, index: number, prepared: ReturnType<typ
     const slow = await runEndToEnd(urls, pacedWorkload, scenario.config, { ...options, ratePerSecond, sampleEvery: 20 }, `${scenario.tag}p-${index}`);
     paced[scenario.name] = { ...slow, ratePerSecond };
   }
-  return { ceilingA, ceilingB, endToEnd, paced };
+  return { ceilingA, ceilingB, ceilingC, endToEnd, paced };
 }
 
 async function profile(services: Services): Promise<void> {
@@ -122,7 +145,7 @@ async function profile(services: Services): Promise<void> {
   };
   let file = '';
   const result = await runEndToEnd(
-    { brokerUrl: services.broker.url, brokerPid: services.brokerPid, influx: services.influx, influxPid: services.influxPid },
+    { brokerUrl: services.broker.url, brokerPid: services.brokerPid, store: services.stores[PROFILE_STORE] },
     WORKLOAD,
     config,
     {
@@ -142,7 +165,7 @@ async function profile(services: Services): Promise<void> {
     },
     'prof',
   );
-  console.log(`Profiled run (profiler on, so slower; the profile covers first publish → everything in InfluxDB): ${formatInt(result.messagesPerSecond)} msg/s, ${formatInt(result.readingsPerSecond)} readings/s. Profile: ${file}\n`);
+  console.log(`Profiled run into ${PROFILE_STORE} (profiler on, so slower; the profile covers first publish → everything in the store): ${formatInt(result.messagesPerSecond)} msg/s, ${formatInt(result.readingsPerSecond)} readings/s. Profile: ${file}\n`);
   const inside = readFileSync(file.replace(/\.cpuprofile$/, '.inside.json'), 'utf8');
   console.log(`Inside the ingestor during the run (event-loop delay at 10 ms resolution, GC pauses by V8 kind, peak memory): ${inside}\n`);
   console.log(`${traceTable(result, result.totals)}\n`);
@@ -157,9 +180,9 @@ async function profile(services: Services): Promise<void> {
 
 async function main(): Promise<void> {
   const totals = workloadTotals(WORKLOAD);
-  console.log(`Ingestion benchmark, ${machine()}`);
+  console.log(`Ingestion benchmark, ${describeMachine()}`);
   console.log(
-    `Workload: ${formatInt(totals.messages)} messages (${COUNT} cellular reports × ${formatInt(totals.messages / COUNT)} stations), ${formatInt(totals.readings)} readings (${formatFixed(totals.readingsPerMessage, 2)} per message), QoS 1; mosquitto 2.0.11 and influxd 1.6.7 on this machine.\n`,
+    `Workload: ${formatInt(totals.messages)} messages (${COUNT} cellular reports × ${formatInt(totals.messages / COUNT)} stations), ${formatInt(totals.readings)} readings (${formatFixed(totals.readingsPerMessage, 2)} per message), QoS 1; mosquitto 2.0.11, influxd 1.6.7 and SQLite ${sqliteVersion()} (better-sqlite3) on this machine.\n`,
   );
   // The servers' child processes are unref'd (test/support keeps them from holding Jest open), so while
   // this process only waits for one of them to exit nothing else would keep Node's event loop alive.
@@ -170,7 +193,7 @@ async function main(): Promise<void> {
       await profile(services);
       return;
     }
-    const prepared = readingBodies(WORKLOAD, BATCH_POINTS);
+    const prepared: Prepared = { bodies: readingBodies(WORKLOAD, BATCH_POINTS), batches: readingBatches(workloadReadings(WORKLOAD), BATCH_POINTS) };
     const rounds: Round[] = [];
     for (let i = 1; i <= ROUNDS; i++) rounds.push(await round(services, i, prepared));
     console.log(`## Medians of ${ROUNDS} rounds\n\n${summaryTable(rounds, totals)}\n`);

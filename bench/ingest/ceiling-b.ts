@@ -1,10 +1,9 @@
 import * as http from 'node:http';
-import type { Element, Reading } from '@hydro/domain';
 import { readingLine } from '../../libs/ingestion/src/store/influx/telemetry-lines';
 import type { InfluxServer } from '../../test/support/influxdb-server';
 import { CpuMeter } from './proc-stats';
 import { percentile } from './stats';
-import { type WorkloadSpec, workloadMessages } from './workload';
+import { type WorkloadSpec, workloadReadings } from './workload';
 
 export interface CeilingBResult {
   readonly pointsPerSecond: number;
@@ -20,14 +19,7 @@ export interface CeilingBResult {
  * nanosecond timestamps). Built before timing: ceiling B is InfluxDB's rate, not the encoder's.
  */
 export function readingBodies(workload: WorkloadSpec, batchSize: number): { bodies: string[]; points: number } {
-  const lines: string[] = [];
-  for (const message of workloadMessages(workload)) {
-    const body = JSON.parse(message.payload.toString('utf8')) as { stationId: string; observedAt: number; readings: Record<string, number> };
-    for (const [element, value] of Object.entries(body.readings)) {
-      const reading: Reading = { stationId: body.stationId, element: element as Element, observedAt: body.observedAt, value, quality: 'good' };
-      lines.push(readingLine(reading));
-    }
-  }
+  const lines = workloadReadings(workload).map((reading) => readingLine(reading));
   const bodies: string[] = [];
   for (let at = 0; at < lines.length; at += batchSize) bodies.push(lines.slice(at, at + batchSize).join('\n'));
   return { bodies, points: lines.length };

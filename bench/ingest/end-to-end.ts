@@ -1,12 +1,11 @@
-import { countArrivals, countDeadLetters } from '../../test/support/influx-counts';
-import type { InfluxServer } from '../../test/support/influxdb-server';
 import { IngestorProcess } from '../../test/support/ingestor-process';
 import { waitFor } from '../../test/support/wait-for';
 import { type IngestorSnapshot, IngestorTimeline, reachedAfter } from './ingestor-timeline';
 import { type CountTimeline, pollReadingCount, steadyRate } from './landed-count';
 import { LandedSamples } from './landed-samples';
+import type { LandedStore, StoreKind, StoreTarget } from './landed-store';
 import { removeSessions } from './mqtt-sessions';
-import { CpuMeter, findChild, peakRssMiB } from './proc-stats';
+import { bytesWritten, CpuMeter, findChild, MainThreadTime, peakRssMiB, type ThreadTimeShares } from './proc-stats';
 import { PublisherGroup, type PublisherSetup } from './publisher-group';
 import { epochMs, percentile } from './stats';
 import { type WorkloadSpec, type WorkloadTotals, samplePoints, workloadTotals } from './workload';
@@ -21,7 +20,7 @@ export interface IngestorConfig {
 
 export interface EndToEndOptions {
   readonly publishers: PublisherSetup;
-  /** Every how many messages one reading is followed into InfluxDB. */
+  /** Every how many messages one reading is followed into the store. */
   readonly sampleEvery: number;
   /** Publish at this rate (messages/s) instead of as fast as possible. */
   readonly ratePerSecond?: number;
@@ -32,6 +31,7 @@ export interface EndToEndOptions {
 }
 
 export interface EndToEndResult {
+  readonly store: StoreKind;
   readonly messagesPerSecond: number;
   readonly readingsPerSecond: number;
   /** Readings/s between 10 % and 90 % of the total landed. */
@@ -50,9 +50,16 @@ export interface EndToEndResult {
   readonly cpuPublishing: Record<string, number>;
   readonly cpuDraining: Record<string, number>;
   readonly cpuWhole: Record<string, number>;
+  /** The ingestor's JavaScript thread over the whole run: running, waiting for a core, neither (idle, or blocked in a synchronous fsync). */
+  readonly ingestorThread: ThreadTimeShares;
+  /** Bytes the ingestor handed to write calls over the run, per reading: the journal, PUBACKs, and either line protocol to InfluxDB or SQLite's WAL. */
+  readonly ingestorWrittenBytesPerReading: number;
   /** Seconds from the first publish until the ingestor had taken every message from the broker, and had acknowledged (journaled) every reading. */
   readonly intakeSeconds: number;
   readonly acknowledgedSeconds: number;
+  /** The ingestor's batch writes to the store, and the seconds it spent in them (for SQLite: its event loop blocked, fsync included). */
+  readonly storeWrites: number;
+  readonly storeWriteSeconds: number;
   /** Once a second from the first publish: messages published, taken by the ingestor, readings acknowledged, readings landed. */
   readonly trace: TracePoint[];
   /** Longest wait for the ingestor's /metrics during the run: how long its event loop went without answering HTTP. */
@@ -71,24 +78,24 @@ export interface TracePoint {
 
 /**
  * One end-to-end run: a fresh ingestor (own temp DATA_DIR, own client id, JSON logs at warn)
- * on a fresh database; the workload published over QoS 1; timed from the first publish until
- * InfluxDB itself counts every reading.
+ * on a fresh store (an InfluxDB database, or the SQLite file in that DATA_DIR); the workload
+ * published over QoS 1; timed from the first publish until the store itself counts every reading.
  */
 export async function runEndToEnd(
-  services: { brokerUrl: string; brokerPid: number; influx: InfluxServer; influxPid: number },
+  services: { brokerUrl: string; brokerPid: number; store: StoreTarget },
   workload: WorkloadSpec,
   config: IngestorConfig,
   options: EndToEndOptions,
   tag: string,
 ): Promise<EndToEndResult> {
   const totals = workloadTotals(workload);
-  const database = `bench_e2e_${tag}`;
+  const choice = services.store.choose(tag);
   const clientId = `be2e-${tag}`.slice(0, 20);
   const problems: string[] = [];
   const ingestor = await IngestorProcess.start({
     mqttUrl: services.brokerUrl,
-    influxUrl: services.influx.url,
-    database,
+    ...(choice.influxUrl === undefined ? {} : { influxUrl: choice.influxUrl }),
+    ...(choice.database === undefined ? {} : { database: choice.database }),
     // IngestorProcess shortens reconnect and retry delays for the fault tests; the defaults are put back.
     env: {
       MQTT_CLIENT_ID: clientId,
@@ -98,9 +105,12 @@ export async function runEndToEnd(
       MQTT_RECONNECT_MAX_MS: '30000',
       INFLUX_RETRY_MIN_MS: '500',
       INFLUX_RETRY_MAX_MS: '30000',
+      ...choice.env,
       ...config.env,
     },
   });
+  // Opened at once so that dispose() cleans up even if the ingestor never gets ready; opening does no I/O.
+  const store: LandedStore = services.store.open(tag, ingestor.dataDir);
   let publishers: PublisherGroup | undefined;
   try {
     await waitFor(() => ingestor.ready(), Boolean, 'the ingestor to be ready', 60_000);
@@ -111,7 +121,7 @@ export async function runEndToEnd(
     const group = publishers;
     const processes = (): Record<string, readonly number[]> => ({
       mosquitto: [services.brokerPid],
-      influxd: [services.influxPid],
+      ...store.processes,
       ingestor: [ingestorPid],
       publishers: group.pids,
       'bench (polling)': [process.pid],
@@ -119,15 +129,18 @@ export async function runEndToEnd(
     const whole = new CpuMeter(processes);
     const publishing = new CpuMeter(processes);
     const draining = new CpuMeter(processes);
-    const landed = new LandedSamples(services.influx, database, samples);
+    const ingestorThread = new MainThreadTime(ingestorPid);
+    const landed = new LandedSamples(store, samples);
     const ingestorCounters = new IngestorTimeline(`${ingestor.url}/metrics`);
 
     if (options.beforeStart) await options.beforeStart(ingestorPid);
     const startedAt = epochMs();
     const deadline = startedAt + options.deadlineMs;
     whole.start();
+    ingestorThread.start();
+    const writtenBefore = bytesWritten(ingestorPid);
     publishing.start();
-    const counted = pollReadingCount(services.influx, database, totals.readings, deadline);
+    const counted = pollReadingCount(store, totals.readings, deadline);
     landed.start();
     ingestorCounters.start();
     const published = await publishers.run((index, at) => landed.notePublished(index, at));
@@ -136,6 +149,8 @@ export async function runEndToEnd(
     const timeline = await counted;
     const cpuDraining = draining.read();
     const cpuWhole = whole.read();
+    const threadShares = ingestorThread.read();
+    const written = bytesWritten(ingestorPid) - writtenBefore;
     const snapshots = await ingestorCounters.stop();
     await landed.finish(deadline);
     const peakRss = peakRssMiB(ingestorPid);
@@ -143,13 +158,15 @@ export async function runEndToEnd(
 
     if (!Number.isFinite(timeline.completeAt)) problems.push(`only ${timeline.finalCount} of ${totals.readings} readings landed before the deadline`);
     if (published.failed > 0 || published.disconnects > 0) problems.push(`${published.failed} publishes failed, ${published.disconnects} publisher disconnects`);
-    const arrivals = await countArrivals(services.influx, database);
-    const deadLetters = await countDeadLetters(services.influx, database);
+    const arrivals = await store.countArrivals();
+    const deadLetters = await store.countDeadLetters();
     if (arrivals !== totals.messages) problems.push(`${arrivals} arrivals for ${totals.messages} messages`);
     if (deadLetters !== 0) problems.push(`${deadLetters} dead letters`);
     const sampleResult = landed.result();
     const seconds = (timeline.completeAt - published.firstPublishAt) / 1000;
+    const last = snapshots[snapshots.length - 1];
     return {
+      store: store.kind,
       messagesPerSecond: totals.messages / seconds,
       readingsPerSecond: totals.readings / seconds,
       steadyReadingsPerSecond: steadyRate(timeline, totals.readings),
@@ -167,9 +184,13 @@ export async function runEndToEnd(
       cpuPublishing,
       cpuDraining,
       cpuWhole,
+      ingestorThread: threadShares,
+      ingestorWrittenBytesPerReading: written / totals.readings,
       intakeSeconds: reachedAfter(snapshots, (s) => s.received, totals.messages, published.firstPublishAt),
       acknowledgedSeconds: reachedAfter(snapshots, (s) => s.accepted, totals.readings, published.firstPublishAt),
       trace: trace(published.firstPublishAt, landed.published, options.sampleEvery, totals.messages, snapshots, timeline),
+      storeWrites: last?.storeWrites ?? Number.NaN,
+      storeWriteSeconds: last?.storeWriteSeconds ?? Number.NaN,
       longestMetricsGapMs: Math.max(0, ...snapshots.slice(1).map((s, i) => s.at - (snapshots[i] as IngestorSnapshot).at)),
       totals,
       problems,
@@ -179,11 +200,11 @@ export async function runEndToEnd(
     await ingestor.dispose();
     const ids = config.connections === 1 ? [clientId] : Array.from({ length: config.connections }, (_, i) => `${clientId}-${i}`);
     await removeSessions(services.brokerUrl, ids);
-    await services.influx.query(`DROP DATABASE "${database}"`).catch(() => undefined);
+    await store.dispose();
   }
 }
 
-/** The run second by second, from the publishers' samples, the ingestor's counters and InfluxDB's count. */
+/** The run second by second, from the publishers' samples, the ingestor's counters and the store's count. */
 function trace(from: number, sampled: ReadonlyMap<number, number>, sampleEvery: number, messages: number, snapshots: readonly IngestorSnapshot[], landed: CountTimeline): TracePoint[] {
   const end = Math.max(landed.completeAt, snapshots[snapshots.length - 1]?.at ?? from);
   const points: TracePoint[] = [];

@@ -8,16 +8,25 @@ export interface IngestorSnapshot {
   readonly received: number;
   /** Readings made durable in the journal, i.e. acknowledged (hydro_readings_accepted_total). */
   readonly accepted: number;
-  /** Readings InfluxDB confirmed (hydro_readings_written_total). */
+  /** Readings the store confirmed (hydro_readings_written_total). */
   readonly written: number;
+  /** Batch writes to the store so far, and the seconds spent in them (hydro_store_write_seconds count and sum). */
+  readonly storeWrites: number;
+  readonly storeWriteSeconds: number;
 }
 
-const NAMES = { received: 'hydro_messages_received_total', accepted: 'hydro_readings_accepted_total', written: 'hydro_readings_written_total' } as const;
+const NAMES = {
+  received: 'hydro_messages_received_total',
+  accepted: 'hydro_readings_accepted_total',
+  written: 'hydro_readings_written_total',
+  storeWrites: 'hydro_store_write_seconds_count',
+  storeWriteSeconds: 'hydro_store_write_seconds_sum',
+} as const;
 
 /**
  * Polls the ingestor's /metrics during a run, to split its time between intake (broker →
- * journal, acknowledged) and drain (journal → InfluxDB). The counters are the ingestor's
- * own account; the benchmark's results come from InfluxDB, these only explain them.
+ * journal, acknowledged) and drain (journal → store). The counters are the ingestor's
+ * own account; the benchmark's results come from the store itself, these only explain them.
  */
 export class IngestorTimeline {
   private readonly snapshots: IngestorSnapshot[] = [];
@@ -49,7 +58,14 @@ export class IngestorTimeline {
     const text = await fetch(this.metricsUrl).then((r) => r.text()).catch(() => '');
     const at = epochMs();
     const value = (name: string): number => Number(/^(\S+) (\S+)$/m.exec(text.split('\n').find((l) => l.startsWith(`${name} `)) ?? '')?.[2] ?? Number.NaN);
-    this.snapshots.push({ at, received: value(NAMES.received), accepted: value(NAMES.accepted), written: value(NAMES.written) });
+    this.snapshots.push({
+      at,
+      received: value(NAMES.received),
+      accepted: value(NAMES.accepted),
+      written: value(NAMES.written),
+      storeWrites: value(NAMES.storeWrites),
+      storeWriteSeconds: value(NAMES.storeWriteSeconds),
+    });
   }
 }
 

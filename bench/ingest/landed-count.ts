@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { countReadings } from '../../test/support/influx-counts';
-import type { InfluxServer } from '../../test/support/influxdb-server';
+import type { LandedStore } from './landed-store';
 import { epochMs } from './stats';
 
 export interface CountTimeline {
@@ -13,16 +12,17 @@ export interface CountTimeline {
 }
 
 /**
- * Polls `SELECT count("value") FROM "reading"` in InfluxDB itself until it reaches `expected`.
- * The completion time is that of the answer that first shows the total: late by at most one
- * poll interval plus one query round trip.
+ * Polls the store's own count of readings (InfluxDB's `SELECT count("value") FROM "reading"`,
+ * SQLite's `SELECT count(*) FROM reading`) until it reaches `expected`. The completion time is
+ * that of the answer that first shows the total: late by at most one poll interval plus one
+ * query round trip. A failed count is no point (the SQLite file may not be there yet).
  */
-export async function pollReadingCount(influx: InfluxServer, database: string, expected: number, deadline: number, intervalMs = 250): Promise<CountTimeline> {
+export async function pollReadingCount(store: LandedStore, expected: number, deadline: number, intervalMs = 250): Promise<CountTimeline> {
   const points: Array<[number, number]> = [];
   const roundTripsMs: number[] = [];
   for (;;) {
     const sent = epochMs();
-    const count = await countReadings(influx, database).catch(() => Number.NaN);
+    const count = await store.countReadings().catch(() => Number.NaN);
     const at = epochMs();
     roundTripsMs.push(at - sent);
     if (Number.isFinite(count)) points.push([at, count]);

@@ -1,14 +1,15 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { InfluxServer } from '../../test/support/influxdb-server';
+import type { LandedStore } from './landed-store';
 import { epochMs } from './stats';
 import type { SamplePoint } from './workload';
 
 /**
- * Publish → landed-in-InfluxDB latency of sampled readings, seen from outside the ingestor.
+ * Publish → landed-in-the-store latency of sampled readings, seen from outside the ingestor.
  * Each sampled reading has a unique identity (station, element, observation time). While the
- * run lasts, the oldest published samples not yet seen are looked up in InfluxDB together (one
- * multi-statement query), and a sample's latency is taken when the answer that first shows it
- * arrives: an upper bound, late by at most one poll interval plus one query round trip.
+ * run lasts, the oldest published samples not yet seen are looked up in the store together (one
+ * multi-statement InfluxQL query, or one SQLite read transaction of key seeks), and a sample's
+ * latency is taken when the answer that first shows it arrives: an upper bound, late by at most
+ * one poll interval plus one query round trip.
  */
 export class LandedSamples {
   private readonly publishedAt = new Map<number, number>();
@@ -18,8 +19,7 @@ export class LandedSamples {
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly influx: InfluxServer,
-    private readonly database: string,
+    private readonly store: LandedStore,
     private readonly samples: ReadonlyMap<number, SamplePoint>,
     private readonly options = { intervalMs: 100, batch: 50 },
   ) {}
@@ -63,16 +63,11 @@ export class LandedSamples {
   }
 
   private async lookUp(waiting: readonly SamplePoint[]): Promise<void> {
-    const statements = waiting.map(
-      (s) => `SELECT count("value") FROM "reading" WHERE "station" = '${s.stationId}' AND "element" = '${s.element}' AND time = ${s.observedAt}ms`,
-    );
     const sent = epochMs();
-    const response = await this.influx.query(statements.join('; '), this.database).catch(() => undefined);
+    // A failed look-up sees nothing; the samples are asked for again on the next poll.
+    const seen = await this.store.landed(waiting).catch((): ReadonlySet<number> => new Set());
     const answeredAt = epochMs();
     this.roundTrips.push(answeredAt - sent);
-    for (const result of response?.results ?? []) {
-      const sample = waiting[result.statement_id];
-      if (sample !== undefined && (result.series?.[0]?.values?.[0]?.[1] ?? 0) === 1) this.landedAt.set(sample.index, answeredAt);
-    }
+    for (const index of seen) this.landedAt.set(index, answeredAt);
   }
 }

@@ -46,6 +46,15 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
+/**
+ * Bytes the process has passed to write calls so far (`wchar` in /proc/<pid>/io): files, pipes and
+ * sockets alike. For a store writer it is dominated by what goes to disk: the journal, SQLite's WAL.
+ */
+export function bytesWritten(pid: number): number {
+  const match = /^wchar:\s+(\d+)$/m.exec(readProc(pid, 'io') ?? '');
+  return match ? Number(match[1]) : Number.NaN;
+}
+
 /** Peak resident set size (VmHWM) in MiB. */
 export function peakRssMiB(pid: number): number {
   const match = /^VmHWM:\s+(\d+) kB$/m.exec(readProc(pid, 'status') ?? '');
@@ -96,4 +105,42 @@ export function machineJiffies(): { busy: number; total: number } {
   const total = sum(values);
   const idle = (values[3] ?? 0) + (values[4] ?? 0);
   return { busy: total - idle, total };
+}
+
+/** Where a thread's wall time went, as fractions of it: running, runnable but waiting for a core, and neither (idle or blocked in I/O such as fsync). */
+export interface ThreadTimeShares {
+  readonly onCpu: number;
+  readonly waitingForCpu: number;
+  readonly offCpu: number;
+}
+
+/** Nanoseconds on a CPU and waiting in a run queue so far, of the thread whose id is `pid`: the main (JavaScript) thread of a Node process. */
+function schedule(pid: number): { onCpuNs: number; waitingNs: number } {
+  const [onCpu, waiting] = (readProc(pid, 'schedstat') ?? '').trim().split(' ').map(Number);
+  return { onCpuNs: onCpu ?? Number.NaN, waitingNs: waiting ?? Number.NaN };
+}
+
+/**
+ * Splits the wall time of a process's main thread between two moments (/proc/<pid>/schedstat). On a
+ * shared machine "waiting for a CPU" is the share other processes took from it; for a thread that never
+ * idles (a loop of synchronous SQLite writes), "off CPU" is the time blocked in I/O, fsync above all.
+ */
+export class MainThreadTime {
+  private before = { onCpuNs: 0, waitingNs: 0 };
+  private startedAt = 0;
+
+  constructor(private readonly pid: number) {}
+
+  start(): void {
+    this.startedAt = performance.now();
+    this.before = schedule(this.pid);
+  }
+
+  read(): ThreadTimeShares {
+    const wallNs = (performance.now() - this.startedAt) * 1e6;
+    const now = schedule(this.pid);
+    const onCpu = (now.onCpuNs - this.before.onCpuNs) / wallNs;
+    const waitingForCpu = (now.waitingNs - this.before.waitingNs) / wallNs;
+    return { onCpu, waitingForCpu, offCpu: Math.max(0, 1 - onCpu - waitingForCpu) };
+  }
 }

@@ -1,6 +1,8 @@
 import type { CeilingAResult } from './ceiling-a';
 import type { CeilingBResult } from './ceiling-b';
+import type { CeilingCResult } from './ceiling-c';
 import type { EndToEndResult } from './end-to-end';
+import type { ThreadTimeShares } from './proc-stats';
 import { formatFixed, formatInt, median } from './stats';
 import type { WorkloadTotals } from './workload';
 
@@ -8,6 +10,7 @@ import type { WorkloadTotals } from './workload';
 export interface Round {
   readonly ceilingA: Record<string, CeilingAResult>;
   readonly ceilingB: CeilingBResult;
+  readonly ceilingC: CeilingCResult;
   readonly endToEnd: Record<string, EndToEndResult>;
   readonly paced: Record<string, EndToEndResult & { readonly ratePerSecond: number }>;
 }
@@ -26,23 +29,38 @@ function med(rounds: readonly Round[], pick: (round: Round) => number | undefine
 }
 
 /**
- * Ceiling A as the best publisher setup of the round; ceiling B in messages/s, at the points per
- * message the ingestor writes for that workload (its readings plus one arrival).
+ * Ceiling A as the best publisher setup of the round; ceilings B (InfluxDB) and C (SQLite) in
+ * messages/s, at the points per message the ingestor writes for that workload (its readings plus
+ * one arrival).
  */
-export function ceilings(round: Round, totals: WorkloadTotals): { a: number; b: number } {
+export function ceilings(round: Round, totals: WorkloadTotals): { a: number; b: number; c: number } {
   const a = Math.max(...Object.values(round.ceilingA).map((r) => r.deliveredPerSecond));
-  return { a, b: round.ceilingB.pointsPerSecond / totals.pointsPerMessage };
+  return { a, b: round.ceilingB.pointsPerSecond / totals.pointsPerMessage, c: round.ceilingC.pointsPerSecond / totals.pointsPerMessage };
 }
 
-/** End-to-end messages/s over min(ceiling A, ceiling B) of the same round. */
-function ratio(round: Round, e: EndToEndResult): number {
+/** End-to-end messages/s over the lower of ceiling A and the ceiling of its own store (B or C), of the same round. */
+export function ratio(round: Round, e: EndToEndResult): number {
   const c = ceilings(round, e.totals);
-  return e.messagesPerSecond / Math.min(c.a, c.b);
+  return e.messagesPerSecond / Math.min(c.a, e.store === 'SQLite' ? c.c : c.b);
+}
+
+function percent(share: number): string {
+  return `${formatInt(share * 100)} %`;
+}
+
+/** A thread's wall time split by its schedule. */
+function threadTime(t: ThreadTimeShares, offCpu: string): string {
+  return `on CPU ${percent(t.onCpu)}, waiting for a core ${percent(t.waitingForCpu)}, ${offCpu} ${percent(t.offCpu)}`;
+}
+
+/** The ingestor's time inside the store's write(), in all and per batch. */
+function storeWrites(e: EndToEndResult): string {
+  return `store write() ${formatInt(e.storeWrites)} batches, ${formatFixed(e.storeWriteSeconds, 1)} s in all (mean ${formatInt((e.storeWriteSeconds * 1000) / e.storeWrites)} ms)`;
 }
 
 export function summaryTable(rounds: readonly Round[], totals: WorkloadTotals): string {
   const lines = [
-    '| measurement | messages/s | readings/s | points/s | PUBACK p50 / p99 ms | landed p50 / p99 ms | ingestor peak RSS MiB | ÷ min(A, B) |',
+    '| measurement | messages/s | readings/s | points/s | PUBACK p50 / p99 ms | landed p50 / p99 ms | ingestor peak RSS MiB | ÷ min(A, B or C) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const first = rounds[0];
@@ -56,6 +74,10 @@ export function summaryTable(rounds: readonly Round[], totals: WorkloadTotals): 
   const bPoints = med(rounds, (r) => r.ceilingB.pointsPerSecond);
   lines.push(
     `| B: InfluxDB /write, 5,000-point batches, 1 keep-alive connection (messages/s = points/s ÷ ${formatFixed(totals.pointsPerMessage, 2)}) | ${formatInt(bPoints / totals.pointsPerMessage)} | ${formatInt(bPoints)} | ${formatInt(bPoints)} | | | | |`,
+  );
+  const cPoints = med(rounds, (r) => r.ceilingC.pointsPerSecond);
+  lines.push(
+    `| C: SQLite store write(), 5,000-reading batches, in the bench's process (messages/s = points/s ÷ ${formatFixed(totals.pointsPerMessage, 2)}) | ${formatInt(cPoints / totals.pointsPerMessage)} | ${formatInt(cPoints)} | ${formatInt(cPoints)} | | | | |`,
   );
   for (const name of Object.keys(first.endToEnd)) {
     const v = (f: (e: EndToEndResult) => number): number => med(rounds, (r) => (r.endToEnd[name] ? f(r.endToEnd[name]) : undefined));
@@ -76,7 +98,7 @@ export function summaryTable(rounds: readonly Round[], totals: WorkloadTotals): 
 
 /** Every run, so the spread behind each median is visible. */
 export function runsTable(rounds: readonly Round[], totals: WorkloadTotals): string {
-  const lines = ['| round | measurement | messages/s | readings/s (10–90 % steady) | publish s | total s | PUBACK p50 / p99 | landed p50 / p99 | samples seen | RSS MiB | e2e ÷ min(A, B) | notes |', '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
+  const lines = ['| round | measurement | messages/s | readings/s (10–90 % steady) | publish s | total s | PUBACK p50 / p99 | landed p50 / p99 | samples seen | RSS MiB | e2e ÷ min(A, B or C) | notes |', '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
   rounds.forEach((round, i) => {
     const c = ceilings(round, totals);
     for (const [name, a] of Object.entries(round.ceilingA)) {
@@ -84,9 +106,13 @@ export function runsTable(rounds: readonly Round[], totals: WorkloadTotals): str
     }
     const b = round.ceilingB;
     lines.push(`| ${i + 1} | B | ${formatInt(c.b)} | ${formatInt(b.pointsPerSecond)} points/s | | | | | | | | request p50 / p99 ${ms(b.requestP50Ms, b.requestP99Ms)} ms; ${others(b.cpu)} |`);
+    const sq = round.ceilingC;
+    lines.push(
+      `| ${i + 1} | C | ${formatInt(c.c)} | ${formatInt(sq.pointsPerSecond)} points/s | | | | | | | | batch p50 / p99 ${ms(sq.batchP50Ms, sq.batchP99Ms)} ms; ${formatInt(sq.bytesPerReading)} bytes per reading in the file, ${formatInt(sq.writtenBytesPerReading)} written; writing thread ${threadTime(sq.thread, 'blocked (fsync)')}; ${others(sq.cpu)} |`,
+    );
     for (const [name, e] of [...Object.entries(round.endToEnd), ...Object.entries(round.paced).map(([n, p]): [string, EndToEndResult] => [`${n}, paced ${formatInt(p.ratePerSecond)}/s`, p])]) {
       lines.push(
-        `| ${i + 1} | e2e ${name} | ${formatInt(e.messagesPerSecond)} | ${formatInt(e.readingsPerSecond)} (${formatInt(e.steadyReadingsPerSecond)}) | ${formatFixed(e.publishSeconds, 1)} | ${formatFixed(e.totalSeconds, 1)} | ${ms(e.pubackP50Ms, e.pubackP99Ms)} | ${ms(e.landedP50Ms, e.landedP99Ms)} | ${e.samplesSeen}/${e.samplesSeen + e.samplesMissing} | ${formatInt(e.peakRssMiB)} | ${formatFixed(ratio(round, e), 2)} | ${others(e.cpuWhole)}; all taken from the broker at ${formatFixed(e.intakeSeconds, 1)} s, all acknowledged at ${formatFixed(e.acknowledgedSeconds, 1)} s; /metrics unanswered for up to ${formatFixed(e.longestMetricsGapMs / 1000, 1)} s; count poll ${formatInt(e.countPollP50Ms)} ms, sample poll ${formatInt(e.samplePollP50Ms)} ms${e.problems.length > 0 ? `; ${e.problems.join('; ')}` : ''} |`,
+        `| ${i + 1} | e2e ${name} | ${formatInt(e.messagesPerSecond)} | ${formatInt(e.readingsPerSecond)} (${formatInt(e.steadyReadingsPerSecond)}) | ${formatFixed(e.publishSeconds, 1)} | ${formatFixed(e.totalSeconds, 1)} | ${ms(e.pubackP50Ms, e.pubackP99Ms)} | ${ms(e.landedP50Ms, e.landedP99Ms)} | ${e.samplesSeen}/${e.samplesSeen + e.samplesMissing} | ${formatInt(e.peakRssMiB)} | ${formatFixed(ratio(round, e), 2)} | ${others(e.cpuWhole)}; all taken from the broker at ${formatFixed(e.intakeSeconds, 1)} s, all acknowledged at ${formatFixed(e.acknowledgedSeconds, 1)} s; /metrics unanswered for up to ${formatFixed(e.longestMetricsGapMs / 1000, 1)} s; count poll ${formatInt(e.countPollP50Ms)} ms, sample poll ${formatInt(e.samplePollP50Ms)} ms; ${storeWrites(e)}; ingestor's main thread ${threadTime(e.ingestorThread, 'idle or blocked')}; ingestor wrote ${formatInt(e.ingestorWrittenBytesPerReading)} bytes per reading${e.problems.length > 0 ? `; ${e.problems.join('; ')}` : ''} |`,
       );
     }
   });
@@ -100,6 +126,7 @@ export function cpuTable(rounds: readonly Round[]): string {
   if (!first) return '';
   for (const name of Object.keys(first.ceilingA)) rows.push([`A ${name}`, rounds.flatMap((r) => (r.ceilingA[name] ? [r.ceilingA[name].cpu] : []))]);
   rows.push(['B', rounds.map((r) => r.ceilingB.cpu)]);
+  rows.push(['C', rounds.map((r) => r.ceilingC.cpu)]);
   for (const name of Object.keys(first.endToEnd)) {
     rows.push([`e2e ${name}: while publishing`, rounds.flatMap((r) => (r.endToEnd[name] ? [r.endToEnd[name].cpuPublishing] : []))]);
     rows.push([`e2e ${name}: after publishing, until landed`, rounds.flatMap((r) => (r.endToEnd[name] ? [r.endToEnd[name].cpuDraining] : []))]);
@@ -113,10 +140,10 @@ export function cpuTable(rounds: readonly Round[]): string {
   return lines.join('\n');
 }
 
-/** One run second by second: where the messages were (published, taken by the ingestor, acknowledged, in InfluxDB). */
+/** One run second by second: where the messages were (published, taken by the ingestor, acknowledged, in the store). */
 export function traceTable(result: EndToEndResult, totals: WorkloadTotals): string {
   const lines = [
-    '| s | published (msgs) | taken by the ingestor (msgs) | acknowledged (journaled) readings | readings in InfluxDB | landed in this second |',
+    `| s | published (msgs) | taken by the ingestor (msgs) | acknowledged (journaled) readings | readings in ${result.store} | landed in this second |`,
     '|---:|---:|---:|---:|---:|---:|',
   ];
   let before = 0;

@@ -1,4 +1,4 @@
-import type { Station } from '@hydro/domain';
+import type { Element, Reading, Station } from '@hydro/domain';
 import { cellularReports, registryStations, type Report } from '../../test/support/station-reports';
 
 /**
@@ -31,6 +31,18 @@ export function workloadStations(spec: WorkloadSpec): Station[] {
 /** The reports as topic + payload bytes, ready to publish. */
 export function workloadMessages(spec: WorkloadSpec): Array<{ topic: string; payload: Buffer }> {
   return cellularReports(workloadStations(spec), spec.count, spec.start).map((r: Report) => ({ topic: r.topic, payload: Buffer.from(r.payload) }));
+}
+
+/** The readings the workload's messages carry, as the ingestor would store them (all good), in publish order. */
+export function workloadReadings(spec: WorkloadSpec): Reading[] {
+  const readings: Reading[] = [];
+  for (const message of workloadMessages(spec)) {
+    const body = JSON.parse(message.payload.toString('utf8')) as { stationId: string; observedAt: number; readings: Record<string, number> };
+    for (const [element, value] of Object.entries(body.readings)) {
+      readings.push({ stationId: body.stationId, element: element as Element, observedAt: body.observedAt, value, quality: 'good' });
+    }
+  }
+  return readings;
 }
 
 export interface WorkloadTotals {
