@@ -1,4 +1,4 @@
 import { runService } from '@hydro/server';
 import { CentreModule } from './centre.module';
 
-void runService(CentreModule, 'centre');
+void runService(CentreModule, 'centre', { apiDocs: true });

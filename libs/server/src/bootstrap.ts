@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { StationRegistryError } from '@hydro/domain';
 import { ConfigurationError, loadEnvironment } from './config/load-environment';
 import { DomainErrorFilter } from './http/domain-error.filter';
+import { serveApiDocs } from './http/api-docs';
 import { whereToLook } from './where-to-look';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -15,7 +16,12 @@ const EX_CONFIG = 78;
  * Starts a service: validates the environment first (exit 78, EX_CONFIG, naming what is wrong),
  * logs JSON lines, closes cleanly on SIGTERM/SIGINT (draining buffers before acknowledging).
  */
-export async function runService(module: Type, name: string): Promise<void> {
+export interface ServiceOptions {
+  /** Serve the OpenAPI document of the HTTP API at /api/docs (the centre). */
+  readonly apiDocs?: boolean;
+}
+
+export async function runService(module: Type, name: string, options: ServiceOptions = {}): Promise<void> {
   let env;
   try {
     env = loadEnvironment(process.env);
@@ -35,6 +41,7 @@ export async function runService(module: Type, name: string): Promise<void> {
     // Request bodies and queries are checked against their DTOs; unknown fields are refused, not ignored.
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
     app.useGlobalFilters(new DomainErrorFilter());
+    if (options.apiDocs === true) serveApiDocs(app);
     await app.listen(env.HTTP_PORT, env.HTTP_HOST);
     const address = (app.getHttpServer() as Server).address();
     const port = typeof address === 'object' && address !== null ? address.port : env.HTTP_PORT;

@@ -22,7 +22,7 @@ export class BearerGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const declared = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
-    if (declared === undefined && !request.path.startsWith('/api')) return true;
+    if (declared === undefined && request.path !== '/api' && !request.path.startsWith('/api/')) return true;
     const permission = declared ?? 'read';
 
     const header = request.headers.authorization;

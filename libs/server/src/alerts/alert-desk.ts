@@ -14,6 +14,8 @@ import { Subject, type Observable } from 'rxjs';
 import type { EventLogReadiness } from '../storage/event-log-readiness';
 import { OrderedStreamWriter } from '../storage/ordered-stream-writer';
 
+const CLOSED_KEPT_MS = 7 * 86_400_000;
+
 /** An alert transition once durable, with its position in the `alerts` stream (the SSE event id). */
 export interface StoredAlertEvent {
   readonly seq: number;
@@ -70,7 +72,10 @@ export class AlertDesk {
   }
 
   tick(now: number): void {
-    if (this.rebuilt) this.record(this.book.tick(now)).catch(() => undefined);
+    if (!this.rebuilt) return;
+    this.record(this.book.tick(now)).catch(() => undefined);
+    // Closed alerts leave memory after a week; the log keeps them for history and CAP.
+    this.book.forgetClosed(now - CLOSED_KEPT_MS);
   }
 
   /** Resolves once the acknowledgement is durable; throws the book's errors (not found, already acknowledged). */

@@ -24,7 +24,29 @@ const BY_RULE = new Map<string, AlertPolicy>(Object.entries(EQUIPMENT_POLICIES).
 /** Fallback for a rule the centre no longer has (an alert rebuilt after its rule was removed): resolve on the first normal. */
 const UNKNOWN_RULE: AlertPolicy = { clearingDelayMs: 0 };
 
-/** Policy lookup for the alert desk; flood rules join as they land. */
+/**
+ * Where the alert desk looks up a rule's policy: the equipment rules here, the flood rules once they
+ * register (they are loaded, and reloaded, after the desk exists), and a fallback for rules gone.
+ */
+export class AlertPolicyDirectory {
+  private readonly lookups: Array<(ruleId: string) => AlertPolicy | undefined> = [];
+
+  register(lookup: (ruleId: string) => AlertPolicy | undefined): void {
+    this.lookups.push(lookup);
+  }
+
+  policyFor(ruleId: string): AlertPolicy {
+    return alertPolicyFor(ruleId, (id) => {
+      for (const lookup of this.lookups) {
+        const policy = lookup(id);
+        if (policy !== undefined) return policy;
+      }
+      return undefined;
+    });
+  }
+}
+
+/** An equipment rule's policy, else what `more` knows, else the fallback. */
 export function alertPolicyFor(ruleId: string, more: (ruleId: string) => AlertPolicy | undefined = () => undefined): AlertPolicy {
   return BY_RULE.get(ruleId) ?? more(ruleId) ?? UNKNOWN_RULE;
 }

@@ -11,7 +11,7 @@ import { brokerUrl } from '../simulation/simulation-plan';
 import { EventLogReadiness } from '../storage/event-log-readiness';
 import { EVENT_LOG } from '../storage/storage.tokens';
 import { AlertDesk } from './alert-desk';
-import { alertPolicyFor } from './alert-policies';
+import { AlertPolicyDirectory } from './alert-policies';
 import { AlertPublication } from './alert-publication';
 import { AlertsController } from './alerts.controller';
 
@@ -20,15 +20,16 @@ import { AlertsController } from './alerts.controller';
   imports: [MaintenanceModule],
   controllers: [AlertsController],
   providers: [
+    { provide: AlertPolicyDirectory, useValue: new AlertPolicyDirectory() },
     {
       provide: AlertDesk,
-      inject: [EVENT_LOG, EventLogReadiness, MaintenanceDesk],
-      useFactory: (eventLog: EventLog, readiness: EventLogReadiness, maintenance: MaintenanceDesk) =>
+      inject: [EVENT_LOG, EventLogReadiness, MaintenanceDesk, AlertPolicyDirectory],
+      useFactory: (eventLog: EventLog, readiness: EventLogReadiness, maintenance: MaintenanceDesk, policies: AlertPolicyDirectory) =>
         new AlertDesk(
           eventLog,
           readiness,
           {
-            policyFor: (ruleId) => alertPolicyFor(ruleId),
+            policyFor: (ruleId) => policies.policyFor(ruleId),
             // A subject is quiet only when every station it reads is under maintenance as a whole.
             isSuppressed: (stationIds, at) => stationIds.length > 0 && stationIds.every((id) => maintenance.isUnderMaintenance(id, undefined, at)),
           },
@@ -54,7 +55,7 @@ import { AlertsController } from './alerts.controller';
         ),
     },
   ],
-  exports: [AlertDesk],
+  exports: [AlertDesk, AlertPolicyDirectory],
 })
 export class AlertsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

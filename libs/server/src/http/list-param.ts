@@ -7,6 +7,8 @@ import { BadRequestException } from '@nestjs/common';
 export function listParam<T extends string>(name: string, value: string | string[] | undefined, allowed: readonly T[]): T[] | undefined {
   if (value === undefined) return undefined;
   const values = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  // `?state=` (a form with nothing chosen) is no filter; an empty list would match nothing.
+  if (values.length === 0) return undefined;
   const wrong = values.filter((v) => !(allowed as readonly string[]).includes(v));
   if (wrong.length > 0) throw new BadRequestException(`${name}: ${wrong.map((w) => `"${w}"`).join(', ')} is not one of ${allowed.join(', ')}`);
   return values as T[];

@@ -14,7 +14,7 @@ import {
   type StationRegistry,
 } from '@hydro/domain';
 import { type ReadingStore, type SeriesPoint, systemClock } from '@hydro/ingestion';
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, ServiceUnavailableException } from '@nestjs/common';
 import { AlertDesk } from '../alerts/alert-desk';
 import { durationParam } from '../http/duration-param';
 import { booleanParam, listParam } from '../http/list-param';
@@ -29,6 +29,8 @@ const MAX_RAW_RANGE_MS = 31 * DAY_MS;
 const MAX_SERIES_RANGE_MS = 366 * DAY_MS;
 /** At most this many buckets in one answer: a year of hourly means is fine, a year of minutes is not. */
 const MAX_BUCKETS = 20_000;
+/** How long a request waits for health to be rebuilt after a start before it is told to come back. */
+const REBUILD_WAIT_MS = 10_000;
 
 type StationQuery = Partial<Record<'status' | 'kind', string | string[]>> & Partial<Record<'district' | 'basin' | 'channel' | 'degraded' | 'q' | 'sort', string>>;
 
@@ -51,7 +53,8 @@ export class StationsController {
   ) {}
 
   @Get()
-  list(@Query() query: StationQuery): { count: number; stations: StationListItem[] } {
+  async list(@Query() query: StationQuery): Promise<{ count: number; stations: StationListItem[] }> {
+    await this.rebuilt();
     const now = systemClock.now();
     const snapshots = new Map(this.watch.snapshots(now).map((s) => [s.stationId, s]));
     const status = listParam('status', query.status, HEALTH_STATUSES);
@@ -82,6 +85,7 @@ export class StationsController {
   @Get(':id')
   async get(@Param('id') id: string): Promise<StationDetail> {
     const station = this.station(id);
+    await this.rebuilt();
     const now = systemClock.now();
     await this.desk.ready;
     return {
@@ -108,6 +112,7 @@ export class StationsController {
     if (every !== undefined && (range.to - range.from) / every > MAX_BUCKETS) {
       throw new BadRequestException(`${Math.ceil((range.to - range.from) / every)} buckets is too many (at most ${MAX_BUCKETS}); choose a longer every or a shorter range`);
     }
+    await this.maintenance.ready;
     const points = await this.store.series({ stationId: id, element: chosen, ...range, ...(every === undefined ? {} : { every }) });
     const aggregate = chosen === 'rainfall' ? 'sum' : 'mean';
     return {
@@ -118,8 +123,23 @@ export class StationsController {
       to: range.to,
       every: every ?? null,
       aggregate,
-      points: points.map((p: SeriesPoint) => ({ ...p, value: aggregate === 'sum' ? p.sum : p.mean, quality: p.suspect === 0 ? 'good' : p.suspect === p.count ? 'suspect' : 'mixed' })),
+      // Readings taken while the station was under maintenance are kept, and flagged here (a calibration run, a test tip).
+      points: points.map((p: SeriesPoint) => ({
+        ...p,
+        value: aggregate === 'sum' ? p.sum : p.mean,
+        quality: p.suspect === 0 ? 'good' : p.suspect === p.count ? 'suspect' : 'mixed',
+        maintenance: this.maintenance.isUnderMaintenance(id, undefined, p.time),
+      })),
     };
+  }
+
+  /** Right after a start, health is read back from the store first; until then every station would look silent. */
+  private async rebuilt(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), REBUILD_WAIT_MS)));
+    const outcome = await Promise.race([this.watch.ready.then(() => 'ready' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') throw new ServiceUnavailableException('station health is still being rebuilt from the store; try again shortly');
   }
 
   private station(id: string): Station {
