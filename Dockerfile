@@ -32,6 +32,7 @@ COPY --from=build /app/dist ./dist
 # The station registry the services read at start (STATIONS_FILE, relative to /app); mount
 # a newer one over it rather than rebuilding.
 COPY config/stations.json ./config/stations.json
+COPY config/notifications.json ./config/notifications.json
 # The spool lives in /data; owned by the unprivileged user so a fresh named volume is writable.
 RUN test -n "${APP}" || (echo 'build with --build-arg APP=ingestor|centre' >&2; exit 1) \
  && test -f "dist/apps/${APP}/src/main.js" \

@@ -7,6 +7,7 @@ import {
   IngestionModule,
   MaintenanceModule,
   MetricsModule,
+  NotificationsModule,
   SimulationModule,
   StationsModule,
 } from '@hydro/server';
@@ -27,6 +28,7 @@ import { ScheduleModule } from '@nestjs/schedule';
     IngestionModule,
     MaintenanceModule,
     AlertsModule,
+    NotificationsModule,
     StationsModule,
     HealthModule,
     SimulationModule,

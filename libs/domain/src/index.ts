@@ -19,3 +19,5 @@ export * from './maintenance';
 export * from './arrival';
 export * from './alerts';
 export * from './health';
+export * from './alerts/messages';
+export * from './alerts/cap';

@@ -5,6 +5,7 @@ import { StationRegistryError } from '@hydro/domain';
 import { ConfigurationError, loadEnvironment } from './config/load-environment';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { serveApiDocs } from './http/api-docs';
+import { NotificationsConfigError } from './notifications/notifications-config.error';
 import { whereToLook } from './where-to-look';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -48,6 +49,6 @@ export async function runService(module: Type, name: string, options: ServiceOpt
     for (const line of whereToLook(env, port)) logger.log(line);
   } catch (error) {
     logger.fatal(`cannot start: ${(error as Error).message}`);
-    process.exit(error instanceof StationRegistryError ? EX_CONFIG : 1);
+    process.exit(error instanceof StationRegistryError || error instanceof NotificationsConfigError ? EX_CONFIG : 1);
   }
 }

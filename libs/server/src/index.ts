@@ -16,3 +16,4 @@ export * from './access/access.module';
 export * from './stations/stations.module';
 export * from './alerts/alerts.module';
 export * from './maintenance/maintenance.module';
+export * from './notifications/notifications.module';

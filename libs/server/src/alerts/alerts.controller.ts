@@ -5,8 +5,14 @@ import {
   type Alert,
   type AlertFilter,
   type AlertHistory,
+  type AlertMessage,
+  alertMessage,
   audienceOf,
   BASIN_CODES,
+  capDocument,
+  localeFrom,
+  type MessageLocale,
+  type StationRegistry,
   can,
   DISTRICT_CODES,
   parseInstant,
@@ -15,12 +21,13 @@ import {
   SEVERITIES,
 } from '@hydro/domain';
 import { systemClock } from '@hydro/ingestion';
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Sse } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, Header, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Sse } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Observable } from 'rxjs';
 import { AuditTrail } from '../access/audit-trail';
 import { Caller } from '../access/principal.decorator';
 import { booleanParam, listParam } from '../http/list-param';
+import { STATION_REGISTRY } from '../storage/storage.tokens';
 import { AlertDesk } from './alert-desk';
 import { type AlertMessageEvent, alertStream } from './alert-stream';
 
@@ -29,6 +36,9 @@ export class AcknowledgeDto {
   @IsOptional() @IsString() @MaxLength(2000)
   note?: string;
 }
+
+/** CAP `sender`: who issues the warnings. */
+const CAP_SENDER = 'hydro-centre@wenzhou.water.example';
 
 type AlertQuery = Partial<Record<'state' | 'severity' | 'kind', string | string[]>> &
   Partial<Record<'audience' | 'district' | 'basin' | 'from' | 'to' | 'acknowledged' | 'includeClosed', string>>;
@@ -39,12 +49,15 @@ export class AlertsController {
   constructor(
     @Inject(AlertDesk) private readonly desk: AlertDesk,
     private readonly audit: AuditTrail,
+    @Inject(STATION_REGISTRY) private readonly registry: StationRegistry,
   ) {}
 
+  /** Held alerts in duty order (most severe, then longest waiting), each with its message in the caller's language. */
   @Get()
-  async list(@Query() query: AlertQuery): Promise<Alert[]> {
+  async list(@Query() query: AlertQuery, @Headers('accept-language') language: string | undefined): Promise<Array<Alert & { message: AlertMessage }>> {
     await this.desk.ready;
-    return this.desk.list(alertFilter(query));
+    const locale = localeFrom(language);
+    return this.desk.list(alertFilter(query)).map((alert) => ({ ...alert, message: this.message(alert, locale) }));
   }
 
   /**
@@ -61,10 +74,31 @@ export class AlertsController {
   }
 
   @Get(':id')
-  async get(@Param('id') id: string): Promise<AlertHistory> {
+  async get(@Param('id') id: string, @Headers('accept-language') language: string | undefined): Promise<AlertHistory & { message: AlertMessage }> {
+    const history = await this.history(id);
+    return { ...history, message: this.message(history.alert, localeFrom(language)) };
+  }
+
+  /** The alert as an OASIS CAP 1.2 document (Alert, Update or Cancel, with references to the earlier messages). */
+  @Get(':id/cap')
+  @Header('Content-Type', 'application/cap+xml; charset=utf-8')
+  async cap(@Param('id') id: string): Promise<string> {
+    const history = await this.history(id);
+    return capDocument(history.alert, history.events, {
+      sender: CAP_SENDER,
+      names: (stationId) => this.registry.get(stationId)?.name,
+      positions: (stationId) => this.registry.get(stationId),
+    });
+  }
+
+  private async history(id: string): Promise<AlertHistory> {
     const history = await this.desk.history(id);
     if (history === undefined) throw new NotFoundException(`no alert ${id}`);
     return history;
+  }
+
+  private message(alert: Alert, locale: MessageLocale): AlertMessage {
+    return alertMessage(alert, locale, { names: (stationId) => this.registry.get(stationId)?.name });
   }
 
   /** Forecasters acknowledge flood alerts, maintainers equipment alerts; administrators both. */

@@ -125,6 +125,10 @@ export class EnvironmentDto {
   @Transform(toInt) @IsInt() @Min(0) @Max(24 * 60)
   MAX_FUTURE_MINUTES = 10;
 
+  /** Webhooks for alert transitions (docs/notifications.md). */
+  @IsString() @MinLength(1)
+  NOTIFICATIONS_FILE = 'config/notifications.json';
+
   @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
   SHUTDOWN_GRACE_MS = 10_000;
 
