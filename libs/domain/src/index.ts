@@ -21,3 +21,4 @@ export * from './alerts';
 export * from './health';
 export * from './alerts/messages';
 export * from './alerts/cap';
+export * from './rules';

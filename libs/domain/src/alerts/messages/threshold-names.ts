@@ -13,6 +13,10 @@ const KNOWN_LEVELS: Readonly<Record<string, Readonly<Record<MessageLocale, strin
   design_flood: { 'zh-CN': '设计洪水位', en: 'design flood level' },
   check_flood: { 'zh-CN': '校核洪水位', en: 'check flood level' },
   historical_max: { 'zh-CN': '历史最高水位', en: 'historical maximum' },
+  tide_blue: { 'zh-CN': '蓝色警戒潮位', en: 'blue warning tide level' },
+  tide_yellow: { 'zh-CN': '黄色警戒潮位', en: 'yellow warning tide level' },
+  tide_orange: { 'zh-CN': '橙色警戒潮位', en: 'orange warning tide level' },
+  tide_red: { 'zh-CN': '红色警戒潮位', en: 'red warning tide level' },
 };
 
 /** 警戒水位 / `warning level`; an unknown code reads as itself (`minimum_navigation level`). */

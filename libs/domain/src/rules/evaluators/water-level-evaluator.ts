@@ -1,0 +1,88 @@
+import type { AlertOutcome, BreachOutcome, NormalOutcome } from '../../alerts/alert-outcome';
+import type { AlertPolicy } from '../../alerts/alert-policy';
+import type { AlertSubject } from '../../alerts/alert-subject';
+import type { Station } from '../../stations/station';
+import type { Reading } from '../../telemetry/reading';
+import type { RuleEvaluator, RuleInput } from '../rule-evaluator';
+import type { WaterLevelRule } from '../rule-set';
+import { FoldedHistory } from './level/folded-history';
+import { LATE_READING_HORIZON_MS } from './level/late-readings';
+import { ruleAlertPolicy } from './level/rule-alert-policy';
+import { SilenceWatch } from './level/silence-watch';
+import { startSustainedLevel, sustainLevel, type SustainedLevel } from './level/sustained-level';
+import { isUsableLevelReading } from './level/usable-level-reading';
+import { heldThreshold } from './water-level-crossing';
+
+/**
+ * A gauge against its ordered levels (警戒, 保证, 汛限…): the breach is the highest threshold held with
+ * hysteresis (see heldThreshold) that has also lasted the rule's minimum duration (see SustainedLevel).
+ * Readings are folded in observation-time order, so late ones (a BeiDou batch) are placed and the
+ * verdict at the newest observation time re-judged; it is the same whatever order readings arrive in.
+ */
+export class WaterLevelEvaluator implements RuleEvaluator {
+  readonly subject: AlertSubject;
+  readonly policy: AlertPolicy;
+  readonly inputs: readonly RuleInput[];
+  private readonly history: FoldedHistory<number, SustainedLevel>;
+  private readonly silence: SilenceWatch;
+
+  constructor(
+    private readonly rule: WaterLevelRule,
+    station: Station,
+  ) {
+    if (station.id !== rule.stationId) throw new RangeError(`Rule ${rule.id} reads station ${rule.stationId}, not ${station.id}`);
+    this.subject = {
+      ruleId: rule.id,
+      kind: 'water_level',
+      subjectId: rule.stationId,
+      stationIds: [rule.stationId],
+      district: station.district,
+      basin: station.basin,
+    };
+    this.policy = ruleAlertPolicy(rule);
+    this.inputs = [{ stationId: rule.stationId, element: 'water_level' }];
+    this.history = new FoldedHistory<number, SustainedLevel>(
+      (previous, at, value) => sustainLevel(previous, heldThreshold(rule, value, previous.instant), at, rule.minDurationMs),
+      startSustainedLevel(rule.thresholds.length),
+      LATE_READING_HORIZON_MS,
+    );
+    this.silence = new SilenceWatch(rule.staleAfterMs);
+  }
+
+  /** The verdict at the newest observation time; undefined for a copy, a reading too late to place, or one not ours. */
+  accept(reading: Reading): AlertOutcome | undefined {
+    if (reading.stationId !== this.rule.stationId || !isUsableLevelReading(reading)) return undefined;
+    if (this.history.has(reading.observedAt)) return undefined;
+    if (!this.history.put(reading.observedAt, reading.value)) return undefined;
+    return this.current();
+  }
+
+  /** `no_data` once the gauge has been silent for the rule's staleAfterMs, once per silence. */
+  tick(now: number): AlertOutcome | undefined {
+    return this.silence.check(this.history.newestAt, now);
+  }
+
+  /** The verdict at the newest observation time, from all readings held; undefined before any. */
+  current(): BreachOutcome | NormalOutcome | undefined {
+    const at = this.history.newestAt;
+    const value = this.history.newestValue;
+    if (at === undefined || value === undefined) return undefined;
+    const { counted } = this.history.newestState;
+    if (counted === 0) return { type: 'normal', observedAt: at };
+    const threshold = this.rule.thresholds[counted - 1]!;
+    return {
+      type: 'breach',
+      severity: threshold.severity,
+      observedAt: at,
+      details: {
+        stationId: this.rule.stationId,
+        value,
+        level: threshold.level,
+        thresholdCode: threshold.code,
+        thresholdName: threshold.name,
+        direction: this.rule.direction,
+        unit: 'm',
+      },
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './rule-set';
+export * from './rule-evaluator';
+export * from './evaluators';
+export * from './rainfall';
+export * from './rule-engine';
+export * from './config';

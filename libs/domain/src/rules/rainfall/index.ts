@@ -1,0 +1,4 @@
+export * from './rain-depth';
+export * from './reporting-slots';
+export * from './rainfall-window';
+export * from './rainfall-windows';
