@@ -33,6 +33,7 @@ COPY --from=build /app/dist ./dist
 # a newer one over it rather than rebuilding.
 COPY config/stations.json ./config/stations.json
 COPY config/notifications.json ./config/notifications.json
+COPY config/rules ./config/rules
 # The spool lives in /data; owned by the unprivileged user so a fresh named volume is writable.
 RUN test -n "${APP}" || (echo 'build with --build-arg APP=ingestor|centre' >&2; exit 1) \
  && test -f "dist/apps/${APP}/src/main.js" \

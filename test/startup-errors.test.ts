@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 
-/** Runs the ingestor as an operator would, and returns how it ended. */
-function runIngestor(env: Record<string, string>): { status: number | null; output: string } {
+/** Runs the ingestor (or the centre) as an operator would, and returns how it ended. */
+function runIngestor(env: Record<string, string>, app: 'ingestor' | 'centre' = 'ingestor'): { status: number | null; output: string } {
   const result = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/ingestor/src/main.ts')],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, `apps/${app}/src/main.ts`)],
     {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '', HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_FORMAT: 'json', ...env },
@@ -63,5 +63,32 @@ describe('the ingestor refuses to start on bad configuration', () => {
     const message = fatalMessage(output);
     expect(message).toContain(file);
     expect(message).toContain('not valid JSON');
+  });
+});
+
+describe('the centre refuses to start on bad flood rules', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hydro-rules-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits with EX_CONFIG naming the rule file, the entry and the field that is wrong', () => {
+    const rules = join(dir, 'rules');
+    cpSync(join(ROOT, 'config/rules'), rules, { recursive: true });
+    const file = join(rules, 'warning-areas.json');
+    const areas = JSON.parse(readFileSync(file, 'utf8')) as { rules: Array<{ id: string; area: { thresholds: Array<{ prepare: number; evacuate: number }> } }> };
+    const broken = areas.rules[3]!;
+    broken.area.thresholds[0]!.evacuate = broken.area.thresholds[0]!.prepare - 1;
+    writeFileSync(file, JSON.stringify(areas));
+
+    const { status, output } = runIngestor({ DATA_DIR: join(dir, 'data'), RULES_DIR: rules, MQTT_BROKER_PORT: '65001' }, 'centre');
+    expect(status).toBe(78);
+    const message = fatalMessage(output);
+    expect(message).toContain('warning-areas.json');
+    expect(message).toContain(`rules[3] (id "${broken.id}")`);
+    expect(message).toContain('evacuate');
   });
 });

@@ -8,6 +8,7 @@ import {
   MaintenanceModule,
   MetricsModule,
   NotificationsModule,
+  RulesModule,
   SimulationModule,
   StationsModule,
 } from '@hydro/server';
@@ -29,6 +30,7 @@ import { ScheduleModule } from '@nestjs/schedule';
     MaintenanceModule,
     AlertsModule,
     NotificationsModule,
+    RulesModule,
     StationsModule,
     HealthModule,
     SimulationModule,

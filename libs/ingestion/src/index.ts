@@ -16,3 +16,4 @@ export * from './source/embedded';
 export * from './publish/mqtt-outbox';
 export * from './publish/connect-mqtt-publisher';
 export * from './store';
+export * from './rules/load-rule-set';

@@ -1,9 +1,10 @@
 import { ConsoleLogger, type LogLevel, type Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
-import { StationRegistryError } from '@hydro/domain';
+import { RuleConfigError, StationRegistryError } from '@hydro/domain';
 import { ConfigurationError, loadEnvironment } from './config/load-environment';
 import { DomainErrorFilter } from './http/domain-error.filter';
+import { invalidRequest } from './http/invalid-request';
 import { serveApiDocs } from './http/api-docs';
 import { NotificationsConfigError } from './notifications/notifications-config.error';
 import { whereToLook } from './where-to-look';
@@ -40,7 +41,7 @@ export async function runService(module: Type, name: string, options: ServiceOpt
     const app = await NestFactory.create(module, { logger, abortOnError: false });
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     // Request bodies and queries are checked against their DTOs; unknown fields are refused, not ignored.
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: invalidRequest }));
     app.useGlobalFilters(new DomainErrorFilter());
     if (options.apiDocs === true) serveApiDocs(app);
     await app.listen(env.HTTP_PORT, env.HTTP_HOST);
@@ -49,6 +50,6 @@ export async function runService(module: Type, name: string, options: ServiceOpt
     for (const line of whereToLook(env, port)) logger.log(line);
   } catch (error) {
     logger.fatal(`cannot start: ${(error as Error).message}`);
-    process.exit(error instanceof StationRegistryError || error instanceof NotificationsConfigError ? EX_CONFIG : 1);
+    process.exit(error instanceof StationRegistryError || error instanceof NotificationsConfigError || error instanceof RuleConfigError ? EX_CONFIG : 1);
   }
 }

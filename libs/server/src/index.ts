@@ -17,3 +17,4 @@ export * from './stations/stations.module';
 export * from './alerts/alerts.module';
 export * from './maintenance/maintenance.module';
 export * from './notifications/notifications.module';
+export * from './rules/rules.module';

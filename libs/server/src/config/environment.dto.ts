@@ -125,6 +125,10 @@ export class EnvironmentDto {
   @Transform(toInt) @IsInt() @Min(0) @Max(24 * 60)
   MAX_FUTURE_MINUTES = 10;
 
+  /** The flood rule files (docs/rules.md). */
+  @IsString() @MinLength(1)
+  RULES_DIR = 'config/rules';
+
   /** Webhooks for alert transitions (docs/notifications.md). */
   @IsString() @MinLength(1)
   NOTIFICATIONS_FILE = 'config/notifications.json';

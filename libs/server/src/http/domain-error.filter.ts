@@ -2,6 +2,7 @@ import {
   AlertAlreadyAcknowledgedError,
   AlertNotFoundError,
   MaintenanceError,
+  RuleConfigError,
   type MaintenanceErrorCode,
   TimeInputError,
   UnknownTokenError,
@@ -48,9 +49,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const given = exception.getResponse();
-      const body = typeof given === 'string' ? { message: given } : (given as { message?: string | string[]; error?: string });
-      return { statusCode: status, error: body.error ?? reasonPhrase(status), message: body.message ?? exception.message };
+      const body = typeof given === 'string' ? { message: given } : (given as { message?: string | string[]; error?: string; field?: string });
+      return { statusCode: status, error: body.error ?? reasonPhrase(status), message: body.message ?? exception.message, ...(body.field === undefined ? {} : { field: body.field }) };
     }
+    // A rules reload refused: the message names the file, entry and field; the rules in force stay.
+    if (exception instanceof RuleConfigError) return error(HttpStatus.BAD_REQUEST, exception.message);
     if (exception instanceof TimeInputError) return error(HttpStatus.BAD_REQUEST, exception.message, exception.field);
     if (exception instanceof MaintenanceError) return error(MAINTENANCE_STATUS[exception.code], exception.message, exception.field);
     if (exception instanceof AlertNotFoundError || exception instanceof UnknownTokenError) return error(HttpStatus.NOT_FOUND, exception.message);

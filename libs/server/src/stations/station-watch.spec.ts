@@ -142,13 +142,13 @@ describe('StationWatch', () => {
     expect(sweep?.counts.stations).toMatchObject({ online: 1, late: 1, offline: 2, maintenance: 1 });
     await desk.close();
     // Only the restored picture's alerts: an early sweep would have called the reporting gauges offline too.
-    expect((await alerts.read('alerts')).filter((e) => e.body['kind'] === 'station_offline').map((e) => e.body['subjectId'])).toEqual([ZHANGSHAN.id, BAIZHANG.id]);
+    expect((await alerts.read('alerts')).filter((e) => e.body['kind'] === 'station_offline').map((e) => e.body['subjectId'])).toEqual([ZHANGSHAN.id]);
   });
 
   it('hands the sweep’s equipment conditions to the alert desk, which raises them with district and basin', async () => {
     const { watch, desk } = await centre(await storeWithHistory());
     await watch.ready;
-    const raised = announced(desk, 4);
+    const raised = announced(desk, 3);
     watch.sweep(NOW);
     const events = (await raised).map((e) => e.event);
     expect(events.every((e) => e.type === 'raised' && e.at === NOW && e.observedAt === NOW)).toBe(true);
@@ -156,7 +156,6 @@ describe('StationWatch', () => {
       ['equipment.battery_low', 'battery_low', WENXI.id, [WENXI.id], 'yongjia', 'ou', 'yellow'],
       ['equipment.channel_down', 'channel_down', `${SHATOU.id}:beidou`, [SHATOU.id], 'yongjia', 'ou', 'blue'],
       ['equipment.station_offline', 'station_offline', ZHANGSHAN.id, [ZHANGSHAN.id], 'taishun', 'feiyun', 'yellow'],
-      ['equipment.station_offline', 'station_offline', BAIZHANG.id, [BAIZHANG.id], 'wencheng', 'feiyun', 'yellow'],
     ]);
     // The silent reservoir gauge is under maintenance: nothing about it.
     expect(desk.list({ includeClosed: true }).some((a) => a.stationIds.includes(SHANXI.id))).toBe(false);
@@ -165,7 +164,7 @@ describe('StationWatch', () => {
   it('raises each condition once however often it sweeps, and resolves it when the station reports again', async () => {
     const { watch, desk, alerts } = await centre(await storeWithHistory());
     await watch.ready;
-    const raised = announced(desk, 4);
+    const raised = announced(desk, 3);
     watch.sweep(NOW);
     await raised;
     watch.sweep(NOW + 30_000);
@@ -176,7 +175,20 @@ describe('StationWatch', () => {
     watch.sweep(NOW + MINUTE);
     expect((await resolved).map((e) => [e.event.type, e.event.subjectId])).toEqual([['resolved', ZHANGSHAN.id]]);
     await desk.close();
-    expect(await alerts.read('alerts')).toHaveLength(5);
+    expect(await alerts.read('alerts')).toHaveLength(4);
+  });
+
+  it.each([
+    ['1 ms before it has missed three 5-minute reports (and the BeiDou allowance) since the start', 3 * 5 * MINUTE + 30 * MINUTE - 1, false],
+    ['once it has', 3 * 5 * MINUTE + 30 * MINUTE, true],
+  ])('reports a station never heard from as offline only %s', async (_, sinceStart, raised) => {
+    const { watch, desk, alerts } = await centre(await storeWithHistory());
+    await watch.ready;
+    watch.sweep(NOW + sinceStart);
+    await desk.close();
+    const offline = (await alerts.read('alerts')).filter((e) => e.body['kind'] === 'station_offline').map((e) => e.body['subjectId']);
+    expect(offline.includes(BAIZHANG.id)).toBe(raised);
+    expect(offline).toContain(ZHANGSHAN.id);
   });
 
   it('follows every accepted report: a station never heard from is online once it reports', async () => {

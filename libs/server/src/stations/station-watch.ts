@@ -1,5 +1,6 @@
 import {
   type AlertOutcome,
+  DEFAULT_HEALTH_POLICY,
   type Channel,
   type EquipmentCondition,
   type HealthSweep,
@@ -14,6 +15,8 @@ import { equipmentRuleId } from '../alerts/alert-policies';
 import type { MaintenanceDesk } from '../maintenance/maintenance-desk';
 
 const DAY_MS = 24 * 3_600_000;
+const OFFLINE_AFTER_MISSED = DEFAULT_HEALTH_POLICY.offlineAfterMissed;
+const BEIDOU_ALLOWANCE_MS = DEFAULT_HEALTH_POLICY.allowanceMs.beidou;
 
 /**
  * Station health for maintainers: follows every accepted report, is rebuilt from the store at
@@ -36,8 +39,12 @@ export class StationWatch {
     storePrepared: Promise<void>,
   ) {
     this.health = new NetworkHealth(registry);
+    this.startedAt = now;
     this.ready = storePrepared.then(() => this.restoreWithRetry(now));
   }
+
+  /** When this process started watching: a station never heard from is given time to report first. */
+  private readonly startedAt: number;
 
   /** The pipeline's listener: cheap, synchronous, per accepted message. */
   readonly accept = (outcome: TelemetryOutcome): void => {
@@ -53,7 +60,12 @@ export class StationWatch {
     if (!this.restored) return undefined;
     const sweep = this.health.sweep(now, this.underMaintenance);
     this.lastSweep = sweep;
-    for (const condition of sweep.conditions) this.report(condition, now);
+    const waiting = new Set(sweep.stations.filter((s) => s.neverReported && !this.overdue(s.stationId, now)).map((s) => s.stationId));
+    for (const condition of sweep.conditions) {
+      // A station the store has never heard from is not reported silent before it has missed its reports since this start.
+      if (condition.outcome === 'breach' && (condition.kind === 'station_offline' || condition.kind === 'channel_down') && waiting.has(condition.stationIds[0] ?? '')) continue;
+      this.report(condition, now);
+    }
     return sweep;
   }
 
@@ -68,6 +80,13 @@ export class StationWatch {
 
   snapshot(stationId: string, now: number): StationHealthSnapshot | undefined {
     return this.health.snapshot(stationId, now, this.underMaintenance);
+  }
+
+  /** Offline by the health policy's count of missed reports, counted from this start. */
+  private overdue(stationId: string, now: number): boolean {
+    const station = this.registry.get(stationId);
+    if (station === undefined) return true;
+    return now - this.startedAt >= OFFLINE_AFTER_MISSED * station.reportingIntervalMinutes * 60_000 + BEIDOU_ALLOWANCE_MS;
   }
 
   private readonly underMaintenance = (stationId: string, channel: Channel | undefined, at: number): boolean =>
