@@ -117,6 +117,19 @@ describe('OrderedStreamWriter', () => {
     await expect(written).resolves.toHaveLength(1);
   });
 
+  it('on close gives up on a store that stays down after the grace, and stops retrying', async () => {
+    const log = new FlakyForOneEvent('a', Number.POSITIVE_INFINITY);
+    await log.prepare();
+    const writer = new OrderedStreamWriter(log, 'alerts', recordingLog(), { initialMs: 1, maxMs: 1 });
+    const written = writer.append([event('a')]);
+    written.catch(() => undefined);
+    await writer.close(20);
+    await expect(written).rejects.toBeInstanceOf(StoreUnavailableError);
+    const attempts = log.attempts;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log.attempts).toBe(attempts);
+  });
+
   it('after close no longer retries: an unavailable store fails the append at once', async () => {
     const log = new FlakyForOneEvent('late', 1);
     await log.prepare();

@@ -30,9 +30,15 @@ export class OrderedStreamWriter {
     return written;
   }
 
-  /** Waits for what is queued; afterwards nothing is retried any more. */
-  async close(): Promise<void> {
-    await this.tail;
+  /**
+   * Waits for what is queued, at most `graceMs` (a store down at shutdown must not keep the process
+   * alive); afterwards nothing is retried any more, and what is still waiting fails.
+   */
+  async close(graceMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([this.tail, grace]);
+    clearTimeout(timer);
     this.closed = true;
   }
 
