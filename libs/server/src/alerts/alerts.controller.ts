@@ -27,6 +27,8 @@ import type { Observable } from 'rxjs';
 import { AuditTrail } from '../access/audit-trail';
 import { Caller } from '../access/principal.decorator';
 import { booleanParam, listParam } from '../http/list-param';
+import type { Environment } from '../config/environment.dto';
+import { ENVIRONMENT } from '../config/environment.token';
 import { STATION_REGISTRY } from '../storage/storage.tokens';
 import { AlertDesk } from './alert-desk';
 import { type AlertMessageEvent, alertStream } from './alert-stream';
@@ -36,9 +38,6 @@ export class AcknowledgeDto {
   @IsOptional() @IsString() @MaxLength(2000)
   note?: string;
 }
-
-/** CAP `sender`: who issues the warnings. */
-const CAP_SENDER = 'hydro-centre@wenzhou.water.example';
 
 type AlertQuery = Partial<Record<'state' | 'severity' | 'kind', string | string[]>> &
   Partial<Record<'audience' | 'district' | 'basin' | 'from' | 'to' | 'acknowledged' | 'includeClosed', string>>;
@@ -50,6 +49,7 @@ export class AlertsController {
     @Inject(AlertDesk) private readonly desk: AlertDesk,
     private readonly audit: AuditTrail,
     @Inject(STATION_REGISTRY) private readonly registry: StationRegistry,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
   /** Held alerts in duty order (most severe, then longest waiting), each with its message in the caller's language. */
@@ -85,7 +85,7 @@ export class AlertsController {
   async cap(@Param('id') id: string): Promise<string> {
     const history = await this.history(id);
     return capDocument(history.alert, history.events, {
-      sender: CAP_SENDER,
+      sender: this.env.CAP_SENDER,
       names: (stationId) => this.registry.get(stationId)?.name,
       positions: (stationId) => this.registry.get(stationId),
     });

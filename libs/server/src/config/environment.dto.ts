@@ -125,6 +125,10 @@ export class EnvironmentDto {
   @Transform(toInt) @IsInt() @Min(0) @Max(24 * 60)
   MAX_FUTURE_MINUTES = 10;
 
+  /** Who issues the warnings, as CAP 1.2 documents name it (`sender`): no spaces, commas, "<" or "&". */
+  @Matches(/^[^\s,<&]+$/, { message: 'must be an identifier without spaces, commas, "<" or "&", e.g. hydro-centre@wenzhou.example' })
+  CAP_SENDER = 'hydro-centre@wenzhou.water.example';
+
   /** The flood rule files (docs/rules.md). */
   @IsString() @MinLength(1)
   RULES_DIR = 'config/rules';

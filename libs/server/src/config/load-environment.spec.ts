@@ -64,4 +64,10 @@ describe('loadEnvironment', () => {
     expect(attempt).toThrow(/SIMULATE_SPEED="fast": .*must be a number/);
     expect(attempt).toThrow(/SIMULATE_START="2023-09-21T08:00:00": must carry a UTC offset/);
   });
+
+  it('takes a CAP sender, and refuses one with a space (it would corrupt CAP references)', () => {
+    expect(loadEnvironment({}).CAP_SENDER).toBe('hydro-centre@wenzhou.water.example');
+    expect(loadEnvironment({ CAP_SENDER: 'sw@wzsl.example' }).CAP_SENDER).toBe('sw@wzsl.example');
+    expect(() => loadEnvironment({ CAP_SENDER: 'water bureau' })).toThrow(/CAP_SENDER="water bureau": must be an identifier without spaces/);
+  });
 });
