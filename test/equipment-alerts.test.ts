@@ -25,7 +25,7 @@ const [weak, drifting, gone] = pickStations([
   { intervalMinutes: 60, channels: ['cellular'] },
   // Its reports arrive now, observed 20 to 30 minutes earlier: a clock behind, or a backlog.
   { intervalMinutes: 5, channels: ['cellular'] },
-  // Never heard from: offline.
+  // Last heard 20 minutes ago: offline (one never heard from is first given time to report).
   { intervalMinutes: 5, channels: ['cellular'] },
 ]) as [Station, Station, Station];
 
@@ -41,7 +41,13 @@ describe('equipment alerts for maintainers', () => {
 
   beforeAll(async () => {
     centre = await CentreUnderTest.prepare({ stations: [weak, drifting, gone] });
-    await seedStore(new SqliteReadingStore({ file: centre.sqliteFile }), historyBatch([{ station: weak, channel: 'cellular', lastReceivedAt: Date.now() - 10 * MINUTE, batteryVolts: 11.2 }]));
+    await seedStore(
+      new SqliteReadingStore({ file: centre.sqliteFile }),
+      historyBatch([
+        { station: weak, channel: 'cellular', lastReceivedAt: Date.now() - 10 * MINUTE, batteryVolts: 11.2 },
+        { station: gone, channel: 'cellular', lastReceivedAt: Date.now() - 20 * MINUTE },
+      ]),
+    );
     await centre.start();
     await centre.settled();
     stream = await AlertEventStream.open(centre.api.baseUrl, { token: ADMIN_TOKEN, lastEventId: 0 });
