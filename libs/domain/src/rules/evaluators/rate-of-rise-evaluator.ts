@@ -1,3 +1,4 @@
+import { stationRuleSubject } from './level/station-rule-subject';
 import type { AlertOutcome, BreachOutcome, NormalOutcome } from '../../alerts/alert-outcome';
 import type { AlertPolicy } from '../../alerts/alert-policy';
 import type { AlertSubject } from '../../alerts/alert-subject';
@@ -37,15 +38,7 @@ export class RateOfRiseEvaluator implements RuleEvaluator {
     private readonly rule: RateOfRiseRule,
     station: Station,
   ) {
-    if (station.id !== rule.stationId) throw new RangeError(`Rule ${rule.id} reads station ${rule.stationId}, not ${station.id}`);
-    this.subject = {
-      ruleId: rule.id,
-      kind: 'rate_of_rise',
-      subjectId: rule.stationId,
-      stationIds: [rule.stationId],
-      district: station.district,
-      basin: station.basin,
-    };
+    this.subject = stationRuleSubject(rule, 'rate_of_rise', station);
     this.policy = ruleAlertPolicy(rule);
     this.inputs = [{ stationId: rule.stationId, element: 'water_level' }];
     this.window = new SlidingMinimum(rule.windowMs);
