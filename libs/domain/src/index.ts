@@ -12,6 +12,7 @@ export * from './stations/districts';
 export * from './stations/basins';
 export * from './stations/station-registry';
 export * from './stations/station-registry.error';
+export * from './problems';
 export * from './stations/parse-station-registry';
 export * from './access';
 export * from './time';

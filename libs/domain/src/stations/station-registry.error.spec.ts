@@ -1,4 +1,5 @@
-import { MAX_LISTED_PROBLEMS, StationRegistryError } from './station-registry.error';
+import { MAX_LISTED_PROBLEMS } from '../problems/problem-list';
+import { StationRegistryError } from './station-registry.error';
 
 describe('StationRegistryError', () => {
   it('names the file and lists a single problem', () => {

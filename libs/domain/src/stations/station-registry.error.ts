@@ -1,5 +1,4 @@
-/** How many problems the message lists; a broken file can have thousands and the log must stay readable. */
-export const MAX_LISTED_PROBLEMS = 20;
+import { listProblems } from '../problems/problem-list';
 
 /**
  * The station registry file is unreadable or invalid. The message names the file and lists the problems
@@ -15,16 +14,6 @@ export class StationRegistryError extends Error {
     readonly problems: readonly string[],
     options?: ErrorOptions,
   ) {
-    super(describe(source, problems), options);
+    super(listProblems(`Invalid station registry ${source}`, problems), options);
   }
-}
-
-function describe(source: string, problems: readonly string[]): string {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => `  - ${problem}`);
-  const hidden = problems.length - listed.length;
-  if (hidden > 0) {
-    listed.push(`  ... and ${hidden} more ${hidden === 1 ? 'problem' : 'problems'}`);
-  }
-  return [`Invalid station registry ${source}: ${count}`, ...listed].join('\n');
 }

@@ -1,5 +1,4 @@
-/** How many problems the message lists: the log must stay readable. */
-const MAX_LISTED_PROBLEMS = 20;
+import { listProblems } from '@hydro/domain';
 
 /**
  * config/notifications.json is unreadable or invalid. The message names the file and lists every
@@ -14,14 +13,6 @@ export class NotificationsConfigError extends Error {
     readonly problems: readonly string[],
     options?: ErrorOptions,
   ) {
-    super(describe(source, problems), options);
+    super(listProblems(`Invalid notifications config ${source}`, problems), options);
   }
-}
-
-function describe(source: string, problems: readonly string[]): string {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => `  - ${problem}`);
-  const hidden = problems.length - listed.length;
-  if (hidden > 0) listed.push(`  ... and ${hidden} more`);
-  return [`Invalid notifications config ${source}: ${count}`, ...listed].join('\n');
 }

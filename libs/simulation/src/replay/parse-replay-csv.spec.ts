@@ -42,7 +42,7 @@ describe('parseReplayCsv', () => {
     }
     expect(error).toBeInstanceOf(ReplayFileError);
     const message = (error as Error).message;
-    expect(message).toContain('storm.csv: 4 bad row(s)');
+    expect(message).toContain('Invalid replay file storm.csv: 4 problems');
     expect(message).toContain('line 3: station "7050074" is not an 8-digit station code');
     expect(message).toContain('line 4: element "salinity"');
     expect(message).toContain('line 5: time:');

@@ -1,4 +1,4 @@
-import { isChannel, isElement, parseObservedAt } from '@hydro/domain';
+import { isChannel, isElement, listProblems, parseObservedAt } from '@hydro/domain';
 import { parse } from 'csv-parse/sync';
 import { ReplayFileError, type ReplayRecord } from './replay-record';
 
@@ -38,10 +38,6 @@ export function parseReplayCsv(text: string, source: string): ReplayRecord[] {
     else if (row['value'] === '' || !Number.isFinite(value)) problems.push(`line ${line}: value "${row['value'] ?? ''}" is not a number`);
     else records.push({ stationId: station, element, observedAt: time.time, value, channel });
   });
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 20).join('\n  ');
-    const more = problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '';
-    throw new ReplayFileError(`${source}: ${problems.length} bad row(s):\n  ${shown}${more}`);
-  }
+  if (problems.length > 0) throw new ReplayFileError(listProblems(`Invalid replay file ${source}`, problems));
   return records;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MAX_LISTED_PROBLEMS } from '../../stations/station-registry.error';
+import { MAX_LISTED_PROBLEMS } from '../../problems/problem-list';
 import { describeRuleConfigProblem } from './rule-config-problem';
 import { RuleConfigError } from './rule-config.error';
 

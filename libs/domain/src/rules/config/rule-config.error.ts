@@ -1,4 +1,4 @@
-import { MAX_LISTED_PROBLEMS } from '../../stations/station-registry.error';
+import { listProblems } from '../../problems/problem-list';
 import { describeRuleConfigProblem, type RuleConfigProblem } from './rule-config-problem';
 
 /**
@@ -16,14 +16,6 @@ export class RuleConfigError extends Error {
     readonly problems: readonly RuleConfigProblem[],
     options?: ErrorOptions,
   ) {
-    super(describe(source, problems), options);
+    super(listProblems(`Invalid flood rules in ${source}`, problems.map(describeRuleConfigProblem)), options);
   }
-}
-
-function describe(source: string, problems: readonly RuleConfigProblem[]): string {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => `  - ${describeRuleConfigProblem(problem)}`);
-  const hidden = problems.length - listed.length;
-  if (hidden > 0) listed.push(`  ... and ${hidden} more ${hidden === 1 ? 'problem' : 'problems'}`);
-  return [`Invalid flood rules in ${source}: ${count}`, ...listed].join('\n');
 }
