@@ -10,9 +10,12 @@ import { NotificationsConfigError } from './notifications-config.error';
 const SMS = { id: 'sms-gateway', url: 'https://sms.example.org/hooks/alerts', severities: ['orange', 'red'], audience: 'flood', locale: 'zh-CN', secret: 'a-secret-of-at-least-16-chars' };
 const MAINTAINERS = { id: 'maintainers', url: 'http://10.0.0.5:8080/alerts', severities: ['blue', 'yellow'], kinds: ['station_offline', 'battery_low'], locale: 'en' };
 
+/** The environment `secretEnv` entries are read from in these specs. */
+const ENVIRONMENT = { SMS_WEBHOOK_SECRET: 'a-secret-from-the-environment', SHORT_SECRET: 'hunter2', EMPTY_SECRET: '' };
+
 function problemsOf(json: unknown): readonly string[] {
   try {
-    parseNotificationsConfig(json, 'notifications.json');
+    parseNotificationsConfig(json, 'notifications.json', ENVIRONMENT);
   } catch (error) {
     if (error instanceof NotificationsConfigError) return error.problems;
     throw error;
@@ -27,6 +30,12 @@ describe('parseNotificationsConfig', () => {
       { id: 'sms-gateway', url: SMS.url, severities: ['orange', 'red'], kinds: [...FLOOD_ALERT_KINDS], locale: 'zh-CN', secret: SMS.secret },
       { id: 'maintainers', url: MAINTAINERS.url, severities: ['blue', 'yellow'], kinds: ['station_offline', 'battery_low'], locale: 'en' },
     ]);
+  });
+
+  it('reads a secret from the environment variable secretEnv names, keeping it out of the file', () => {
+    const { secret: _inFile, ...withoutSecret } = SMS;
+    const config = parseNotificationsConfig({ version: 1, webhooks: [{ ...withoutSecret, secretEnv: 'SMS_WEBHOOK_SECRET' }] }, 'notifications.json', ENVIRONMENT);
+    expect(config.webhooks[0]?.secret).toBe(ENVIRONMENT.SMS_WEBHOOK_SECRET);
   });
 
   it('accepts the file shipped in config/, which lists no webhooks', () => {
@@ -49,6 +58,11 @@ describe('parseNotificationsConfig', () => {
     ['neither kinds nor audience', { version: 1, webhooks: [{ ...SMS, audience: undefined }] }, 'webhooks[0] (id "sms-gateway"): must choose what it receives: kinds (a list) or audience (flood or equipment)'],
     ['an unknown locale', { version: 1, webhooks: [{ ...SMS, locale: 'fr' }] }, 'webhooks[0] (id "sms-gateway"): locale must be one of zh-CN, en, got "fr"'],
     ['a short secret, hidden', { version: 1, webhooks: [{ ...SMS, secret: 'hunter2' }] }, 'webhooks[0] (id "sms-gateway"): secret must be at least 16 characters, got (hidden)'],
+    ['both secret and secretEnv', { version: 1, webhooks: [{ ...SMS, secretEnv: 'SMS_WEBHOOK_SECRET' }] }, 'webhooks[0] (id "sms-gateway"): must have secret or secretEnv, not both'],
+    ['a secretEnv that is not set', { version: 1, webhooks: [{ ...SMS, secret: undefined, secretEnv: 'NOT_SET' }] }, 'webhooks[0] (id "sms-gateway"): secretEnv names NOT_SET, which is not set in the environment'],
+    ['a secretEnv set to nothing', { version: 1, webhooks: [{ ...SMS, secret: undefined, secretEnv: 'EMPTY_SECRET' }] }, 'webhooks[0] (id "sms-gateway"): secretEnv names EMPTY_SECRET, which is not set in the environment'],
+    ['a secretEnv holding a short secret, hidden', { version: 1, webhooks: [{ ...SMS, secret: undefined, secretEnv: 'SHORT_SECRET' }] }, 'webhooks[0] (id "sms-gateway"): secretEnv names SHORT_SECRET, whose value must be at least 16 characters, got (hidden)'],
+    ['a secretEnv that is no variable name', { version: 1, webhooks: [{ ...SMS, secret: undefined, secretEnv: 'sms secret' }] }, 'webhooks[0] (id "sms-gateway"): secretEnv must be the name of an environment variable'],
     ['an id with spaces', { version: 1, webhooks: [{ ...SMS, id: 'sms gateway' }] }, 'webhooks[0] (id "sms gateway"): id must be 1-64 letters, digits'],
     ['an unknown field', { version: 1, webhooks: [{ ...SMS, retries: 3 }] }, 'webhooks[0] (id "sms-gateway"): retries is not a known field'],
     ['a duplicate id', { version: 1, webhooks: [SMS, { ...MAINTAINERS, id: 'sms-gateway' }] }, 'webhooks[1] (id "sms-gateway"): id is a duplicate of webhooks[0]'],

@@ -15,12 +15,18 @@ export interface NotificationsConfig {
 
 const TOP_LEVEL_KEYS = new Set(['version', 'webhooks']);
 
+/** Shortest secret accepted: a short one is guessable from a captured signature. */
+const MIN_SECRET_LENGTH = 16;
+
+/** Where `secretEnv` entries are looked up. */
+export type SecretEnvironment = Readonly<Record<string, string | undefined>>;
+
 /**
  * Validates the notifications file's content. Throws NotificationsConfigError listing every problem
  * (file, entry index and id, field, what is wrong): the centre must not start sending alerts to
- * half-understood receivers, nor silently to none.
+ * half-understood receivers, nor silently to none. A webhook's `secretEnv` is read from `environment`.
  */
-export function parseNotificationsConfig(json: unknown, source: string): NotificationsConfig {
+export function parseNotificationsConfig(json: unknown, source: string, environment: SecretEnvironment = {}): NotificationsConfig {
   if (!isRecord(json)) throw new NotificationsConfigError(source, [`top level must be an object {"version": 1, "webhooks": [...]}, got ${show(json)}`]);
   const problems: string[] = [];
   if (json['version'] !== NOTIFICATIONS_CONFIG_VERSION) problems.push(`version must be ${NOTIFICATIONS_CONFIG_VERSION}, got ${show(json['version'])}`);
@@ -34,7 +40,7 @@ export function parseNotificationsConfig(json: unknown, source: string): Notific
   const firstIndex = new Map<string, number>();
   entries.forEach((entry: unknown, index) => {
     const where = describeEntry(entry, index);
-    const checked = validateEntry(entry);
+    const checked = validateEntry(entry, environment);
     problems.push(...checked.problems.map((problem) => `${where}: ${problem}`));
     if (checked.webhook === undefined) return;
     const first = firstIndex.get(checked.webhook.id);
@@ -46,13 +52,19 @@ export function parseNotificationsConfig(json: unknown, source: string): Notific
   return { version: NOTIFICATIONS_CONFIG_VERSION, webhooks };
 }
 
-function validateEntry(entry: unknown): { problems: string[]; webhook?: Webhook } {
+function validateEntry(entry: unknown, environment: SecretEnvironment): { problems: string[]; webhook?: Webhook } {
   if (!isRecord(entry)) return { problems: [`must be an object, got ${show(entry)}`] };
   const dto = plainToInstance(WebhookEntryDto, entry);
   const problems = describeErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }));
   // Either a list of kinds or a whole audience: both would leave the reader guessing which wins.
   if ((dto.kinds === undefined) === (dto.audience === undefined)) {
     problems.push(dto.kinds === undefined ? 'must choose what it receives: kinds (a list) or audience (flood or equipment)' : 'must have kinds or audience, not both');
+  }
+  const secret = dto.secretEnv === undefined ? dto.secret : environment[dto.secretEnv];
+  if (dto.secretEnv !== undefined && !problems.some((problem) => problem.startsWith('secretEnv '))) {
+    if (dto.secret !== undefined) problems.push('must have secret or secretEnv, not both');
+    else if (secret === undefined || secret === '') problems.push(`secretEnv names ${dto.secretEnv}, which is not set in the environment`);
+    else if (secret.length < MIN_SECRET_LENGTH) problems.push(`secretEnv names ${dto.secretEnv}, whose value must be at least ${MIN_SECRET_LENGTH} characters, got (hidden)`);
   }
   if (problems.length > 0) return { problems };
   const kinds = dto.kinds ?? ALERT_KINDS.filter((kind) => audienceOf(kind) === dto.audience);
@@ -62,7 +74,7 @@ function validateEntry(entry: unknown): { problems: string[]; webhook?: Webhook 
     severities: Object.freeze([...dto.severities]),
     kinds: Object.freeze([...kinds]),
     locale: dto.locale,
-    ...(dto.secret === undefined ? {} : { secret: dto.secret }),
+    ...(secret === undefined ? {} : { secret }),
   };
   return { problems: [], webhook: Object.freeze(webhook) };
 }

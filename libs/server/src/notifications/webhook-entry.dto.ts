@@ -44,4 +44,10 @@ export class WebhookEntryDto {
   @IsString({ message: 'must be a string' })
   @IsOptional()
   secret?: string;
+
+  // The secret kept out of the file (which is often in version control): the name of a variable holding it.
+  @Matches(/^[A-Z_][A-Z0-9_]{0,127}$/, { message: 'must be the name of an environment variable (capitals, digits and "_")' })
+  @IsString({ message: 'must be a string' })
+  @IsOptional()
+  secretEnv?: string;
 }
