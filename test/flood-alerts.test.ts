@@ -1,54 +1,46 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Channel, type Station, telemetryTopic } from '@hydro/domain';
 import { AlertEventStream, type StreamedAlert } from './support/alert-event-stream';
 import type { AlertDetailView, AlertView, AuditEntryView, IssuedTokenView } from './support/api-views';
 import { ADMIN_TOKEN, CentreUnderTest } from './support/centre-under-test';
-import { type CriticalRainfall, levelAt, villageWarningArea, warningAndGuaranteedLevels, writeFloodRules } from './support/flood-rule-files';
+import { levelAt, writeFloodRules } from './support/flood-rule-files';
 import { issueToken } from './support/issue-token';
 import { publishReports, slotAt } from './support/live-reports';
 import { MqttAlertListener } from './support/mqtt-alert-listener';
-import { uniqueName } from './support/services';
-import { type Report, registryStations } from './support/station-reports';
+import { type Services, startServices, uniqueName } from './support/services';
+import {
+  calmRain,
+  canaryRiver,
+  onlyOfRule,
+  report,
+  SLOT,
+  STORM_RULES,
+  STORM_STATIONS,
+  stormRain,
+  stormReports,
+  stormRiver,
+  stormSlotsBefore,
+  SUSPECT_VILLAGE,
+  suspectRain,
+  suspectRiver,
+  VILLAGE,
+} from './support/storm-scenario';
 import { waitFor } from './support/wait-for';
 
 /**
  * Flood alerts as the duty desk meets them: a short storm over a mountain village and a river gauge,
  * published over MQTT with current observation times, raising and escalating alerts on every outlet; a
  * forecaster acknowledging one; a crash that must neither lose nor repeat them; and suspect readings,
- * which are stored but never judged.
+ * which are stored but never judged. Once on the centre's embedded broker and store, once on real
+ * Mosquitto and InfluxDB.
  */
 
-const MINUTE = 60_000;
-const SLOT = 5 * MINUTE;
-
-const taken = new Set<string>();
-const [stormRiver, suspectRiver, canaryRiver] = distinctStations((s) => s.kind === 'river' && s.reportingIntervalMinutes === 5, 3) as [Station, Station, Station];
-const stormRain = distinctStations((s) => s.kind === 'rain' && s.reportingIntervalMinutes === 5 && s.channels.length === 2, 1)[0]!;
-const calmRain = distinctStations((s) => s.kind === 'rain' && s.reportingIntervalMinutes === 5 && s.channels.length === 1 && s.district === stormRain.district, 1)[0]!;
-const suspectRain = distinctStations((s) => s.kind === 'rain' && s.reportingIntervalMinutes === 5 && s.channels.length === 1 && s.id !== calmRain.id, 1)[0]!;
-const STATIONS = [stormRiver, suspectRiver, canaryRiver, stormRain, calmRain, suspectRain];
-
-/** Critical rainfall in mm, 准备转移 / 立即转移, shortest window first; only the 1 h window is reached. */
-const THRESHOLDS: readonly CriticalRainfall[] = [
-  { windowHours: 1, prepare: 30, evacuate: 50 },
-  { windowHours: 3, prepare: 60, evacuate: 80 },
-  { windowHours: 6, prepare: 80, evacuate: 100 },
-  { windowHours: 24, prepare: 100, evacuate: 130 },
+const BACKENDS = [
+  { backend: 'the embedded broker and SQLite store', external: false },
+  { backend: 'Mosquitto and InfluxDB', external: true },
 ];
-const VILLAGE = { id: '330324990101', name: '岩头村' };
-const SUSPECT_VILLAGE = { id: '330324990102', name: '下坳村' };
-/**
- * 5-minute rain at the storm gauge. The hour holds 29.9 mm (0.1 mm short of 准备转移), then exactly 30
- * (准备转移 reached), then exactly 50 (立即转移 reached), then stays there.
- */
-const STORM_RAIN = [0, 10, 19.9, 0.1, 20, 0];
-/** Levels at the storm river gauge against its warning and guaranteed levels: 1 cm short, then exactly at each. */
-const stormLevels = (): number[] => {
-  const [warning, guaranteed] = [levelAt(stormRiver, 0.5), levelAt(stormRiver, 0.7)];
-  return [warning - 1, warning - 0.01, warning, warning + 0.2, guaranteed, guaranteed].map((m) => Math.round(m * 100) / 100);
-};
 
-describe('flood alerts from a storm, on the embedded broker and store', () => {
+describe.each(BACKENDS)('flood alerts from a storm, on $backend', ({ external }) => {
+  let services: Services | undefined;
   let centre: CentreUnderTest;
   let stream: AlertEventStream;
   let mqttAlerts: MqttAlertListener;
@@ -57,16 +49,17 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
   let stormSlots: number[];
   const floodAlerts = (headers: Record<string, string> = {}): Promise<AlertView[]> =>
     centre.api.json<AlertView[]>('GET', '/api/alerts?audience=flood', { token: ADMIN_TOKEN, headers });
-  const byRule = (alerts: readonly AlertView[], ruleId: string): AlertView => only(alerts, ruleId);
   const streamedFor = (received: readonly StreamedAlert[], alertId: string): StreamedAlert[] => received.filter((e) => e.event.alertId === alertId);
 
   beforeAll(async () => {
-    centre = await CentreUnderTest.prepare({ stations: STATIONS });
-    writeFloodRules(centre.rulesDir, {
-      // The canary goes stale 6 minutes after its newest reading: a rule tick after the restart says so.
-      waterLevels: [warningAndGuaranteedLevels('wl-storm', stormRiver), warningAndGuaranteedLevels('wl-suspect', suspectRiver), warningAndGuaranteedLevels('wl-canary', canaryRiver, 6)],
-      warningAreas: [villageWarningArea('mt-storm', VILLAGE, [stormRain, calmRain], THRESHOLDS), villageWarningArea('mt-suspect', SUSPECT_VILLAGE, [suspectRain], THRESHOLDS)],
-    });
+    if (external) {
+      services = await startServices();
+      const database = uniqueName('hydro');
+      centre = await CentreUnderTest.prepare({ stations: STORM_STATIONS, external: { mqttUrl: services.broker.url, influxUrl: services.influx.url, database } });
+    } else {
+      centre = await CentreUnderTest.prepare({ stations: STORM_STATIONS });
+    }
+    writeFloodRules(centre.rulesDir, STORM_RULES);
     await centre.start();
     await centre.settled();
     await waitFor(async () => centre.loggedSince('flood rule windows rebuilt'), Boolean, 'the flood rules to rebuild their windows');
@@ -74,22 +67,15 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
     stream = await AlertEventStream.open(centre.api.baseUrl, { token: ADMIN_TOKEN, lastEventId: 0, query: 'audience=flood' });
     mqttAlerts = await MqttAlertListener.subscribe(centre.brokerUrl, uniqueName('sms'));
 
-    const last = slotAt(stormRiver, Date.now());
-    stormSlots = STORM_RAIN.map((_, i) => last - (STORM_RAIN.length - 1 - i) * SLOT);
-    const reports = stormSlots.flatMap((at, i) => [
-      report(stormRain, 'cellular', at, { rainfall: STORM_RAIN[i]! }),
-      // The same report over BeiDou: a copy, which must not count twice in the rainfall totals.
-      report(stormRain, 'beidou', at, { rainfall: STORM_RAIN[i]! }),
-      report(calmRain, 'cellular', at, { rainfall: 0 }),
-      report(stormRiver, 'cellular', at, { water_level: stormLevels()[i]! }),
-    ]);
-    await publishReports(centre.brokerUrl, uniqueName('rtu'), reports);
+    stormSlots = stormSlotsBefore(Date.now());
+    await publishReports(centre.brokerUrl, uniqueName('rtu'), stormReports(stormSlots));
   });
 
   afterAll(async () => {
     stream?.close();
     await mqttAlerts?.close();
     await centre?.dispose();
+    await services?.dispose();
   });
 
   it('raises one mountain-torrent and one water-level alert exactly at their thresholds, and escalates them, listed for the flood audience', async () => {
@@ -99,7 +85,7 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
       'the storm to raise and escalate both flood alerts',
     );
     expect(alerts.map((a) => a.ruleId).sort()).toEqual(['mt-storm', 'wl-storm']);
-    expect(byRule(alerts, 'mt-storm')).toMatchObject({
+    expect(onlyOfRule(alerts, 'mt-storm')).toMatchObject({
       kind: 'mountain_torrent',
       subjectId: VILLAGE.id,
       stationIds: [stormRain.id, calmRain.id],
@@ -113,7 +99,7 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
       // The BeiDou copies counted once: 50 mm, not twice that.
       details: { level: 'evacuate', windowHours: 1, rainfall: 50, threshold: 50, gaugeId: stormRain.id },
     });
-    expect(byRule(alerts, 'wl-storm')).toMatchObject({
+    expect(onlyOfRule(alerts, 'wl-storm')).toMatchObject({
       kind: 'water_level',
       subjectId: stormRiver.id,
       stationIds: [stormRiver.id],
@@ -132,7 +118,7 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
     ['mt-storm', [['raised', 'orange', 'prepare', 3], ['escalated', 'red', 'evacuate', 4]]],
     ['wl-storm', [['raised', 'yellow', 'warning', 2], ['escalated', 'orange', 'guaranteed', 4]]],
   ] as const)('streams %s as raised then escalated, at the observation time of each crossing', async (ruleId, expected) => {
-    const alert = byRule(await floodAlerts(), ruleId);
+    const alert = onlyOfRule(await floodAlerts(), ruleId);
     const events = await waitFor(async () => streamedFor(stream.received, alert.id), (e) => e.length >= 2, `the transitions of ${ruleId} on the stream`);
     const crossing = ruleId === 'mt-storm' ? 'level' : 'thresholdCode';
     expect(events.map((e) => [e.type, e.event.severity, e.event.details[crossing], e.event.observedAt])).toEqual(expected.map(([type, severity, code, slot]) => [type, severity, code, stormSlots[slot]]));
@@ -145,7 +131,7 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
     ['mt-storm', 'mountain_torrent', VILLAGE.id, ['orange', 'red']],
     ['wl-storm', 'water_level', stormRiver.id, ['yellow', 'orange']],
   ] as const)('publishes %s on the MQTT topic of each new severity, with the stream position as seq', async (ruleId, kind, subjectId, severities) => {
-    const alert = byRule(await floodAlerts(), ruleId);
+    const alert = onlyOfRule(await floodAlerts(), ruleId);
     const published = await waitFor(async () => mqttAlerts.received.filter((m) => m.body.alertId === alert.id), (m) => m.length >= 2, `the transitions of ${ruleId} on MQTT`);
     expect(published.map((m) => [m.topic, m.body.type])).toEqual([
       [`hydro/v1/alerts/${severities[0]}/${kind}/${subjectId}`, 'raised'],
@@ -159,14 +145,14 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
     ['Chinese by default', {}, ['立即转移', '1小时雨量 50 mm', '立即转移阈值 50 mm']],
     ['English when Accept-Language asks for it', { 'accept-language': 'en' }, ['evacuate now', '50 mm of rain in 1 h', 'above the 50 mm evacuate-now threshold']],
   ])('words the village warning in %s, naming the village, the window and the threshold', async (_language, headers, phrases) => {
-    const alert = byRule(await floodAlerts(headers), 'mt-storm') as AlertView & { message: { title: string; body: string } };
+    const alert = onlyOfRule(await floodAlerts(headers), 'mt-storm') as AlertView & { message: { title: string; body: string } };
     expect(alert.message.title).toContain(VILLAGE.name);
     const text = `${alert.message.title} ${alert.message.body}`;
     for (const phrase of phrases) expect(text).toContain(phrase);
   });
 
   it('lets a forecaster acknowledge the village warning with a note, on the stream and in the audit log', async () => {
-    const alert = byRule(await floodAlerts(), 'mt-storm');
+    const alert = onlyOfRule(await floodAlerts(), 'mt-storm');
     const note = 'town office called: 12 people moving to the school';
     const answer = await centre.api.post(`/api/alerts/${alert.id}/ack`, { token: forecaster.token, body: { note } });
     expect(answer.status).toBe(200);
@@ -180,7 +166,7 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
     const audit = await centre.api.json<AuditEntryView[]>('GET', '/api/audit', { token: ADMIN_TOKEN });
     expect(audit.filter((e) => e.action === 'alert.acknowledge').map((e) => [e.actor.name, e.actor.role, e.target, e.detail?.['note']])).toEqual([['forecaster 1', 'forecaster', alert.id, note]]);
     // The river alert is nobody's yet.
-    expect(byRule(await floodAlerts(), 'wl-storm')).toMatchObject({ state: 'active', acknowledged: false });
+    expect(onlyOfRule(await floodAlerts(), 'wl-storm')).toMatchObject({ state: 'active', acknowledged: false });
   });
 
   describe('after the centre is killed (SIGKILL) and started again', () => {
@@ -209,7 +195,7 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
         alerts.map((a) => ({ id: a.id, ruleId: a.ruleId, state: a.state, acknowledged: a.acknowledged, severity: a.severity, version: a.version }));
       expect(summary(after)).toEqual(summary(before.alerts));
       expect(before.alerts.map((a) => a.state).sort()).toEqual(['acknowledged', 'active']);
-      const detail = await centre.api.json<AlertDetailView>('GET', `/api/alerts/${byRule(after, 'mt-storm').id}`, { token: ADMIN_TOKEN });
+      const detail = await centre.api.json<AlertDetailView>('GET', `/api/alerts/${onlyOfRule(after, 'mt-storm').id}`, { token: ADMIN_TOKEN });
       expect(detail.events.map((e) => [e.type, e.severity])).toEqual([['raised', 'orange'], ['escalated', 'red'], ['acknowledged', 'red']]);
     });
 
@@ -270,22 +256,3 @@ describe('flood alerts from a storm, on the embedded broker and store', () => {
     });
   });
 });
-
-/** The first `count` registry stations that fit, distinct from every station taken so far. */
-function distinctStations(fits: (s: Station) => boolean, count: number): Station[] {
-  const found = registryStations().filter((s) => !taken.has(s.id) && fits(s) && (s.kind === 'rain' || s.limits.water_level !== undefined)).slice(0, count);
-  if (found.length < count) throw new Error(`the registry has fewer than ${count} such stations`);
-  for (const s of found) taken.add(s.id);
-  return found;
-}
-
-/** A timed report carrying the given readings and a healthy battery. */
-function report(station: Station, channel: Channel, observedAt: number, readings: Readonly<Record<string, number>>): Report {
-  return { topic: telemetryTopic(station.id), payload: JSON.stringify({ stationId: station.id, observedAt, channel, readings: { ...readings, battery_voltage: 12.6 } }) };
-}
-
-function only(alerts: readonly AlertView[], ruleId: string): AlertView {
-  const matching = alerts.filter((a) => a.ruleId === ruleId);
-  if (matching.length !== 1) throw new Error(`expected one alert of ${ruleId}, found ${matching.length}: ${JSON.stringify(matching)}`);
-  return matching[0]!;
-}
