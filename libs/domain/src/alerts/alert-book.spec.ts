@@ -80,12 +80,12 @@ describe('AlertBook', () => {
     });
 
     it.each([
-      ['ignores a late breach observed before the resolution: that episode is over', T0 + 20 * MINUTE, []],
-      ['ignores a late breach observed exactly at the resolution', T0 + 30 * MINUTE, []],
+      ['ignores a late breach at the episode’s peak observed before the resolution: that episode is over', T0 + 20 * MINUTE, []],
+      ['ignores a late breach at the episode’s peak observed exactly at the resolution', T0 + 30 * MINUTE, []],
       ['raises for a breach observed 1 ms after the resolution', T0 + 30 * MINUTE + 1, ['raised']],
     ])('%s', (_case, observedAt, expected) => {
       const { book } = resolvedBook();
-      expect(types(book.observe(OU_RIVER_LEVEL, breach('red', observedAt), T0 + HOUR))).toEqual(expected);
+      expect(types(book.observe(OU_RIVER_LEVEL, breach('orange', observedAt), T0 + HOUR))).toEqual(expected);
     });
   });
 

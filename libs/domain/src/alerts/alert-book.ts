@@ -3,7 +3,7 @@ import type { Alert } from './alert';
 import type { AlertEvent } from './alert-event';
 import { compareAlertsForDuty, matchesAlertFilter, type AlertFilter } from './alert-listing';
 import { AlertNotFoundError } from './alert-not-found.error';
-import type { AlertOutcome } from './alert-outcome';
+import type { AlertOutcome, BreachOutcome } from './alert-outcome';
 import type { AlertPolicy } from './alert-policy';
 import { subjectKey, type AlertSubject } from './alert-subject';
 import type { AlertTransition } from './alert-transition';
@@ -11,8 +11,16 @@ import { applyAlertEvent } from './apply-alert-event';
 import { observeOpenAlert } from './observe-open-alert';
 import { raiseAlert } from './raise-alert';
 import { renotifyIfDue } from './renotify-alert';
+import { compareSeverity, moreSevere, type Severity } from './severity';
 
 const NO_EVENTS: readonly AlertEvent[] = Object.freeze([]);
+
+/** The latest resolved episode of one rule on one subject. */
+interface ResolvedEpisode {
+  /** Observation time of its resolution: breaches up to it belong to the past. */
+  readonly through: number;
+  readonly peak: Severity;
+}
 
 export interface AlertBookOptions {
   /**
@@ -38,8 +46,8 @@ export class AlertBook {
   private readonly isSuppressed: (stationIds: readonly string[], at: number) => boolean;
   private readonly openBySubject = new Map<string, Alert>();
   private readonly byId = new Map<string, Alert>();
-  /** Per (rule, subject): observation time of the latest resolution; breaches up to it belong to the past. */
-  private readonly resolvedThrough = new Map<string, number>();
+  /** Per (rule, subject): the latest resolved episode. */
+  private readonly resolved = new Map<string, ResolvedEpisode>();
 
   constructor(options: AlertBookOptions) {
     this.policyFor = options.policyFor;
@@ -55,19 +63,42 @@ export class AlertBook {
 
   /**
    * One evaluator outcome for one subject, detected at `detectedAt` (epoch ms, from the caller's clock).
-   * A breach for a subject without an open alert raises one unless it was observed at or before the
-   * resolution of the subject's previous alert (a late reading of an episode already over) or the
-   * subject is under maintenance.
+   * A breach for a subject without an open alert raises one unless the subject is under maintenance.
+   * A breach observed at or before the resolution of the subject's latest episode was revealed late
+   * (a BeiDou batch): see `pastBreach`.
    */
   observe(subject: AlertSubject, outcome: AlertOutcome, detectedAt: number): readonly AlertEvent[] {
     const key = subjectKey(subject.ruleId, subject.subjectId);
     const open = this.openBySubject.get(key);
+    const past = this.resolved.get(key);
+    if (outcome.type === 'breach' && past !== undefined && outcome.observedAt <= past.through) return this.pastBreach(subject, outcome, past, open, detectedAt);
     if (open !== undefined) return this.commit(open, observeOpenAlert(open, outcome, this.policyFor(open.ruleId), detectedAt));
     if (outcome.type !== 'breach') return NO_EVENTS;
-    const resolvedThrough = this.resolvedThrough.get(key);
-    if (resolvedThrough !== undefined && outcome.observedAt <= resolvedThrough) return NO_EVENTS;
     if (this.isSuppressed(subject.stationIds, outcome.observedAt)) return NO_EVENTS;
     return this.commit(undefined, raiseAlert(subject, outcome, detectedAt));
+  }
+
+  /**
+   * A breach in the time of an episode already resolved. A higher level than that episode reached is
+   * news a forecaster must see, so it is raised as an alert of its own, which the later outcomes
+   * (normal, by then) resolve as they would have: it shows as resolved-but-unacknowledged; with an
+   * alert open since, that alert is escalated instead. Later breaches of a revealed episode follow its
+   * alert. Anything else belongs to the past. So whatever order readings arrive in, no level an
+   * in-order run would have alerted on goes unseen.
+   */
+  private pastBreach(subject: AlertSubject, outcome: BreachOutcome, past: ResolvedEpisode, open: Alert | undefined, detectedAt: number): readonly AlertEvent[] {
+    const higher = compareSeverity(outcome.severity, past.peak) > 0;
+    if (open !== undefined) {
+      // Its own breach, or a higher peak than the past reached: it escalates the alert people are watching.
+      if (outcome.observedAt < open.raisedObservedAt && !higher) return NO_EVENTS;
+      return this.commit(open, observeOpenAlert(open, outcome, this.policyFor(open.ruleId), detectedAt));
+    }
+    if (!higher) return NO_EVENTS;
+    if (this.isSuppressed(subject.stationIds, outcome.observedAt)) return NO_EVENTS;
+    const revealed = raiseAlert(subject, outcome, detectedAt, true);
+    // The same peak revealed again, after its alert was forgotten.
+    if (this.byId.has(revealed.alert.id)) return NO_EVENTS;
+    return this.commit(undefined, revealed);
   }
 
   /**
@@ -146,8 +177,11 @@ export class AlertBook {
       return;
     }
     if (this.openBySubject.get(key)?.id === alert.id) this.openBySubject.delete(key);
-    if (alert.resolvedObservedAt !== undefined) {
-      this.resolvedThrough.set(key, Math.max(this.resolvedThrough.get(key) ?? -Infinity, alert.resolvedObservedAt));
-    }
+    const through = alert.resolvedObservedAt;
+    const latest = this.resolved.get(key);
+    if (through === undefined) return;
+    if (latest === undefined || through > latest.through) this.resolved.set(key, { through, peak: alert.peakSeverity });
+    // An episode revealed late, resolved within the time of the latest: its peak is part of that past.
+    else this.resolved.set(key, { through: latest.through, peak: moreSevere(latest.peak, alert.peakSeverity) });
   }
 }

@@ -18,6 +18,13 @@ describe('alertIdOf', () => {
     expect(alertIdOf(ruleId, subjectId, observedAt)).not.toBe(alertIdOf('water-level-ou', '70600002', T0));
   });
 
+  it('tells a peak revealed late apart from the alert of the same crossing time, and each revealed level from another', () => {
+    const ids = [alertIdOf('mt-a', 'village', T0), alertIdOf('mt-a', 'village', T0, 'red'), alertIdOf('mt-a', 'village', T0, 'orange')];
+    expect(new Set(ids).size).toBe(3);
+    expect(alertIdOf('mt-a', 'village', T0, 'red')).toBe(ids[1]);
+    expect(ids[1]!.slice(0, 16)).toBe(ids[0]!.slice(0, 16));
+  });
+
   it('starts with the crossing time in UTC to the second, so ids sort by crossing', () => {
     const observedAt = Date.UTC(2024, 8, 15, 8, 30, 5, 250);
     expect(alertIdOf('r', 's', observedAt)).toMatch(/^20240915T083005Z-[0-9a-f]{16}$/);

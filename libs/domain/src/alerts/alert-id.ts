@@ -1,14 +1,19 @@
+import type { Severity } from './severity';
+
 /**
  * Deterministic alert id: `<crossing observation time, UTC, to the second>-<16 hex digits>`, e.g.
  * `20240915T083000Z-9c1e5f0b2a7d4e36`. The hash covers rule, subject and the exact millisecond, so
  * re-feeding the same readings gives the same ids. Only [0-9A-Za-z-]: safe as a URL path segment and
  * as an MQTT topic level (no '/', '+' or '#'). The time prefix makes ids sort by crossing time.
+ * An alert raised for a higher peak a late batch revealed within an episode already resolved may
+ * share its crossing time with that episode's alert; `revealedPeak` then tells the two apart.
  */
-export function alertIdOf(ruleId: string, subjectId: string, raisedObservedAt: number): string {
+export function alertIdOf(ruleId: string, subjectId: string, raisedObservedAt: number, revealedPeak?: Severity): string {
   if (!Number.isFinite(raisedObservedAt)) {
     throw new RangeError(`Alert crossing time must be a finite epoch ms, got ${raisedObservedAt}`);
   }
-  const hash = fnv1a64(`${ruleId}\u0000${subjectId}\u0000${raisedObservedAt}`);
+  const revealed = revealedPeak === undefined ? '' : `\u0000revealed ${revealedPeak}`;
+  const hash = fnv1a64(`${ruleId}\u0000${subjectId}\u0000${raisedObservedAt}${revealed}`);
   return `${compactUtc(raisedObservedAt)}-${hash}`;
 }
 

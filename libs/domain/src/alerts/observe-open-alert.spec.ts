@@ -154,11 +154,15 @@ describe('observeOpenAlert', () => {
       expect(result.alert.clearingSince).toBeUndefined();
     });
 
-    it('lets a late breach break a clearing run, so resolution waits for a full run', () => {
-      const clearing = feed(current(), [normal(latest + MINUTE)]).alert;
-      const result = feed(clearing, [breach('orange', latest + 30 * SECOND), normal(latest + MINUTE + DELAY)]);
-      expect(result.types).toEqual([]);
-      expect(result.alert.clearingSince).toBe(latest + MINUTE + DELAY);
+    it.each([
+      ['inside the clearing run breaks it, so resolution waits for a full run', MINUTE + 30 * SECOND, [], latest + 2 * MINUTE + DELAY],
+      ['exactly at the start of the clearing run breaks it', MINUTE, [], latest + 2 * MINUTE + DELAY],
+      ['before the clearing run began leaves it, and it resolves on time: that breach was over when the run began', MINUTE - 1, ['resolved'], undefined],
+    ] as const)('a late breach %s', (_case, lateBy, types, clearingSince) => {
+      const clearing = feed(current(), [normal(latest + MINUTE), normal(latest + 2 * MINUTE)]).alert;
+      const result = feed(clearing, [breach('orange', latest + lateBy), normal(latest + 2 * MINUTE + DELAY)]);
+      expect(result.types).toEqual(types);
+      expect(result.alert.clearingSince).toBe(clearingSince);
     });
   });
 

@@ -11,7 +11,9 @@ const NO_EVENTS: readonly AlertEvent[] = Object.freeze([]);
  * One outcome applied to an open (active or acknowledged) alert, as per-outcome transition functions
  * in the manner of Grafana's ngalert state.go. Late outcomes (observed before the alert's
  * lastObservedAt) may escalate, since a delayed BeiDou batch can reveal a higher peak, but never
- * de-escalate or resolve: evaluators send a fresh outcome for the latest time anyway.
+ * de-escalate or resolve: evaluators send a fresh outcome for the latest time anyway. A late normal
+ * inside a clearing run that a late breach broke is not used to restart it, so such a run restarts
+ * at the next outcome in time: resolution comes later, never earlier, than in observation order.
  */
 export function observeOpenAlert(alert: Alert, outcome: AlertOutcome, policy: AlertPolicy, detectedAt: number): AlertTransition {
   if (outcome.type === 'no_data') return onNoData(alert, outcome, detectedAt);
@@ -66,8 +68,9 @@ function onBreach(alert: Alert, outcome: BreachOutcome, detectedAt: number, even
       events,
     );
   }
-  // Same level, or a late lower one: no transition. Any breach still breaks a clearing run.
-  if (late) return alert.clearingSince === undefined ? alert : { ...alert, clearingSince: undefined };
+  // Same level, or a late lower one: no transition. A breach inside the clearing run breaks it; one
+  // before the run began (a re-judged verdict of a late batch) was already over when the run began.
+  if (late) return alert.clearingSince === undefined || outcome.observedAt < alert.clearingSince ? alert : { ...alert, clearingSince: undefined };
   if (alert.lastObservedAt === outcome.observedAt && alert.details === outcome.details && alert.clearingSince === undefined) return alert;
   return { ...alert, lastObservedAt: outcome.observedAt, details: outcome.details, clearingSince: undefined };
 }

@@ -5,10 +5,13 @@ import type { AlertSubject } from './alert-subject';
 import type { AlertTransition } from './alert-transition';
 import { applyAlertEvent } from './apply-alert-event';
 
-/** A breach with no open alert for its (rule, subject): a new alert, active and unacknowledged. */
-export function raiseAlert(subject: AlertSubject, outcome: BreachOutcome, detectedAt: number): AlertTransition {
+/**
+ * A breach with no open alert for its (rule, subject): a new alert, active and unacknowledged.
+ * `revealed`: a higher peak a late batch showed within an episode already resolved (see alertIdOf).
+ */
+export function raiseAlert(subject: AlertSubject, outcome: BreachOutcome, detectedAt: number, revealed = false): AlertTransition {
   const event: AlertEvent = {
-    alertId: alertIdOf(subject.ruleId, subject.subjectId, outcome.observedAt),
+    alertId: alertIdOf(subject.ruleId, subject.subjectId, outcome.observedAt, revealed ? outcome.severity : undefined),
     type: 'raised',
     at: detectedAt,
     observedAt: outcome.observedAt,

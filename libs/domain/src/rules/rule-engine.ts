@@ -89,14 +89,14 @@ export class RuleEngine {
 
   /**
    * Judges accepted readings (one message's, or a BeiDou batch) and returns every verdict, in order. A
-   * batch is taken in observation-time order so the rules see time pass as it did at the stations.
+   * batch is taken in observation-time order so the rules see time pass as it did at the stations; a
+   * reading older than what a rule already holds brings that rule's verdicts from its time on again.
    */
   accept(readings: readonly Reading[]): RuleVerdict[] {
     const verdicts: RuleVerdict[] = [];
     for (const reading of inObservationOrder(readings)) {
       for (const { evaluator } of this.interestedIn(reading)) {
-        const outcome = evaluator.accept(reading);
-        if (outcome !== undefined) verdicts.push({ subject: evaluator.subject, outcome, policy: evaluator.policy });
+        for (const outcome of evaluator.accept(reading)) verdicts.push({ subject: evaluator.subject, outcome, policy: evaluator.policy });
       }
     }
     return verdicts;

@@ -7,6 +7,7 @@ import { lookupOf, rainGauge, rainReading, T0 } from '../rainfall/__fixtures__/r
 import { byObservationTime, everyFiveMinutes, withBurst } from '../rainfall/__fixtures__/rain-reports';
 import { torrentRule, warningArea } from '../rainfall/__fixtures__/warning-area';
 import { RainfallWindows } from '../rainfall/rainfall-windows';
+import { lastVerdictByTime, observedAtOf } from './__fixtures__/verdict-path';
 import { MountainTorrentEvaluator } from './mountain-torrent-evaluator';
 
 const G1 = '70110001';
@@ -15,7 +16,14 @@ const G3 = '70110003';
 const stations = lookupOf(rainGauge(G1), rainGauge(G2), rainGauge(G3));
 const STALE_AFTER = 30 * MINUTE_MS;
 const evaluatorFor = () => new MountainTorrentEvaluator(torrentRule(warningArea(), { staleAfterMs: STALE_AFTER }), stations);
-const feed = (evaluator: MountainTorrentEvaluator, readings: readonly Reading[]): (AlertOutcome | undefined)[] => readings.map((reading) => evaluator.accept(reading));
+const feed = (evaluator: MountainTorrentEvaluator, readings: readonly Reading[]): (readonly AlertOutcome[])[] => readings.map((reading) => evaluator.accept(reading));
+
+/** Severity of each breach, or the kind of outcome, with the time it speaks for in minutes after T0. */
+const verdicts = (outcomes: readonly AlertOutcome[]) =>
+  outcomes.map((outcome) => [outcome.type === 'breach' ? outcome.severity : outcome.type, (observedAtOf(outcome) - T0) / MINUTE_MS] as const);
+
+/** The same verdict at every 5-minute report time from one minute to another, both included. */
+const every5 = (verdict: string, from: number, to: number) => Array.from({ length: (to - from) / 5 + 1 }, (_, k) => [verdict, from + k * 5] as const);
 
 describe('MountainTorrentEvaluator with late, repeated and missing data', () => {
   describe('a BeiDou catch-up', () => {
@@ -29,20 +37,22 @@ describe('MountainTorrentEvaluator with late, repeated and missing data', () => 
       const outcomes = feed(evaluator, live);
       const whileBehind = outcomes.filter((_, k) => live[k]!.observedAt > T0 + 30 * MINUTE_MS);
       expect(whileBehind).toHaveLength(18);
-      expect(whileBehind.every((outcome) => outcome === undefined)).toBe(true);
+      expect(whileBehind.flat()).toEqual([]);
     });
 
     it.each([
-      ['newest first', [...late].reverse()],
-      ['oldest first', late],
-      ['interleaved', [...late.filter((_, k) => k % 2 === 1), ...late.filter((_, k) => k % 2 === 0)]],
-    ])('ends, %s, where reports in observation order end', (_case, catchUp) => {
+      // The last report of the batch re-judges every report time from its own, all reports now in.
+      ['newest first', [...late].reverse(), [...every5('normal', 35, 110), ['red', 115], ['red', 120]]],
+      ['oldest first', late, [['red', 120]]],
+      ['interleaved', [...late.filter((_, k) => k % 2 === 1), ...late.filter((_, k) => k % 2 === 0)], [['red', 115], ['red', 120]]],
+    ])('ends, %s, where reports in observation order end, at every report time', (_case, catchUp, lastBrings) => {
       const inOrder = evaluatorFor();
-      feed(inOrder, byObservationTime([...g1, ...everyFiveMinutes(G2, T0, end)]));
+      const said = feed(inOrder, byObservationTime([...g1, ...everyFiveMinutes(G2, T0, end)])).flat();
       const caughtUp = evaluatorFor();
-      feed(caughtUp, live);
+      const saidLive = feed(caughtUp, live).flat();
       const outcomes = feed(caughtUp, catchUp);
-      expect(outcomes[outcomes.length - 1]).toEqual(inOrder.current());
+      expect(verdicts(outcomes[outcomes.length - 1]!)).toEqual(lastBrings);
+      expect(lastVerdictByTime([...saidLive, ...outcomes.flat()])).toEqual(lastVerdictByTime(said));
       expect(caughtUp.current()).toMatchObject({ type: 'breach', severity: 'red', observedAt: end });
       expect(caughtUp.current()?.type === 'breach' && caughtUp.current()).toMatchObject({ details: { rainfall: 50, gaugeId: G1, incomplete: false } });
     });
@@ -50,17 +60,15 @@ describe('MountainTorrentEvaluator with late, repeated and missing data', () => 
 
   describe('the same observation again', () => {
     it.each([
-      ['the copy over the other channel says nothing new', 40, undefined, undefined],
-      ['a correction to less rain is judged again', 30, 'normal', undefined],
-      ['a correction to more rain is judged again', 50, 'breach', 'red'],
-    ] as const)('%s', (_case, corrected, type, severity) => {
+      ['the copy over the other channel says nothing new', 40, []],
+      ['a correction to less rain is judged again at every report time from its own', 30, every5('normal', 30, 60)],
+      ['a correction to more rain is judged again at every report time from its own', 50, every5('red', 30, 60)],
+    ] as const)('%s', (_case, corrected, expected) => {
       const evaluator = evaluatorFor();
       const readings = withBurst(byObservationTime([...everyFiveMinutes(G1, T0, T0 + HOUR_MS), ...everyFiveMinutes(G2, T0, T0 + HOUR_MS)]), G1, T0 + 30 * MINUTE_MS, 40);
       feed(evaluator, readings);
       expect(evaluator.current()).toMatchObject({ type: 'breach', severity: 'orange' });
-      const again = evaluator.accept(rainReading(G1, T0 + 30 * MINUTE_MS, corrected));
-      const seen = again && { type: again.type, observedAt: again.type === 'no_data' ? again.since : again.observedAt, severity: again.type === 'breach' ? again.severity : undefined };
-      expect(seen).toEqual(type === undefined ? undefined : { type, observedAt: T0 + HOUR_MS, severity });
+      expect(verdicts(evaluator.accept(rainReading(G1, T0 + 30 * MINUTE_MS, corrected)))).toEqual(expected);
     });
   });
 
@@ -70,7 +78,7 @@ describe('MountainTorrentEvaluator with late, repeated and missing data', () => 
     it('never lets the area be "normal"', () => {
       const outcomes = feed(evaluatorFor(), g1Only(0));
       expect(outcomes).toHaveLength(12);
-      expect(outcomes.every((outcome) => outcome === undefined)).toBe(true);
+      expect(outcomes.flat()).toEqual([]);
     });
 
     it('still raises on the gauges that report, saying the window is incomplete', () => {
@@ -93,7 +101,9 @@ describe('MountainTorrentEvaluator with late, repeated and missing data', () => 
       const evaluator = evaluatorFor();
       const book = new AlertBook({ policyFor: () => evaluator.policy });
       const observe = (readings: readonly Reading[]) =>
-        feed(evaluator, readings).forEach((outcome) => outcome && book.observe(evaluator.subject, outcome, T0 + 3 * HOUR_MS));
+        feed(evaluator, readings)
+          .flat()
+          .forEach((outcome) => book.observe(evaluator.subject, outcome, T0 + 3 * HOUR_MS));
       observe(g1Only(40));
       observe(everyFiveMinutes(G1, T0 + HOUR_MS, T0 + 3 * HOUR_MS));
       expect(book.openFor(evaluator.subject.ruleId, evaluator.subject.subjectId)?.state).toBe('active');
@@ -141,7 +151,7 @@ describe('MountainTorrentEvaluator with late, repeated and missing data', () => 
       const evaluator = evaluatorFor();
       feed(evaluator, byObservationTime([...everyFiveMinutes(G1, T0, T0 + HOUR_MS), ...everyFiveMinutes(G2, T0, T0 + HOUR_MS)]));
       const before = evaluator.current();
-      expect(evaluator.accept(reading)).toBeUndefined();
+      expect(evaluator.accept(reading)).toEqual([]);
       expect(evaluator.current()).toEqual(before);
     });
   });
@@ -151,10 +161,10 @@ describe('MountainTorrentEvaluator with late, repeated and missing data', () => 
     const upstream = new MountainTorrentEvaluator(torrentRule(warningArea({ id: 'up', gaugeIds: [G1] })), stations, shared);
     const downstream = new MountainTorrentEvaluator(torrentRule(warningArea({ id: 'down', gaugeIds: [G1, G3] })), stations, shared);
     const burst = rainReading(G1, T0, 40);
-    expect(upstream.accept(burst)).toMatchObject({ type: 'breach', details: { areaId: 'up' } });
-    expect(downstream.accept(burst)).toMatchObject({ type: 'breach', details: { areaId: 'down', silentGauges: [G1, G3] } });
-    expect(upstream.accept(burst)).toBeUndefined();
-    expect(downstream.accept(burst)).toBeUndefined();
+    expect(upstream.accept(burst)).toMatchObject([{ type: 'breach', details: { areaId: 'up' } }]);
+    expect(downstream.accept(burst)).toMatchObject([{ type: 'breach', details: { areaId: 'down', silentGauges: [G1, G3] } }]);
+    expect(upstream.accept(burst)).toEqual([]);
+    expect(downstream.accept(burst)).toEqual([]);
     expect(shared.size).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { byObservationTime, everyFiveMinutes, withBurst } from '../rainfall/__fi
 import { torrentRule, warningArea } from '../rainfall/__fixtures__/warning-area';
 import { RainfallWindows } from '../rainfall/rainfall-windows';
 import type { WarningArea } from '../rule-set';
+import { observedAtOf, timesOf } from './__fixtures__/verdict-path';
 import { MountainTorrentEvaluator } from './mountain-torrent-evaluator';
 
 const G1 = '70110001';
@@ -15,7 +16,8 @@ const G2 = '70110002';
 const stations = lookupOf(rainGauge(G1), rainGauge(G2));
 const evaluatorFor = (area: Partial<WarningArea> = {}) => new MountainTorrentEvaluator(torrentRule(warningArea(area)), stations);
 
-function feed(evaluator: MountainTorrentEvaluator, readings: readonly Reading[]): (AlertOutcome | undefined)[] {
+/** What each report, fed in turn, brought back. */
+function feed(evaluator: MountainTorrentEvaluator, readings: readonly Reading[]): (readonly AlertOutcome[])[] {
   return readings.map((reading) => evaluator.accept(reading));
 }
 
@@ -44,14 +46,15 @@ describe('MountainTorrentEvaluator', () => {
     ] as const)('%s', (_case, g1, level, windowHours, threshold) => {
       const evaluator = evaluatorFor();
       const outcomes = feed(evaluator, hourlyRain(g1));
-      const last = outcomes[outcomes.length - 1];
+      const last = outcomes[outcomes.length - 1]!;
       const observedAt = T0 + g1.length * HOUR_MS;
       const expected =
         level === undefined
           ? { type: 'normal', observedAt }
           : { type: 'breach', severity: level === 'evacuate' ? 'red' : 'orange', observedAt, details: { level, windowHours, threshold } };
-      expect(last).toMatchObject(expected);
-      expect(evaluator.current()).toEqual(last);
+      // The last report, in order, brings the one verdict at its time.
+      expect(last).toMatchObject([expected]);
+      expect(evaluator.current()).toEqual(last[0]);
     });
   });
 
@@ -65,15 +68,19 @@ describe('MountainTorrentEvaluator', () => {
       feed(evaluator, byObservationTime([...everyFiveMinutes(G1, T0, burstAt + after - 1), ...everyFiveMinutes(G2, T0, burstAt + after)]));
       evaluator.accept(rainReading(G1, burstAt, 40));
       // An added report of no rain at exactly the evaluation time under test.
-      expect(evaluator.accept(rainReading(G1, burstAt + after, 0))).toMatchObject({ type, observedAt: burstAt + after });
+      expect(evaluator.accept(rainReading(G1, burstAt + after, 0))).toMatchObject([{ type, observedAt: burstAt + after }]);
     });
 
     it('says breach while the burst is in a window and normal from the report an hour after it', () => {
       const evaluator = evaluatorFor();
       const readings = hourlyRain([40, 0]);
-      const verdicts = feed(evaluator, readings)
-        .map((outcome, k) => [readings[k]!.observedAt, outcome?.type] as const)
-        .filter(([at, type]) => at >= T0 + HOUR_MS && type !== undefined);
+      const outcomes = feed(evaluator, readings);
+      // In order, a report brings at most the verdict at its own time.
+      expect(outcomes.map(timesOf)).toEqual(outcomes.map((said, k) => (said.length === 0 ? [] : [readings[k]!.observedAt])));
+      const verdicts = outcomes
+        .flat()
+        .map((outcome) => [observedAtOf(outcome), outcome.type] as const)
+        .filter(([at]) => at >= T0 + HOUR_MS);
       expect(verdicts.length).toBeGreaterThan(12);
       for (const [at, type] of verdicts) expect([at, type]).toEqual([at, at < T0 + 2 * HOUR_MS ? 'breach' : 'normal']);
     });

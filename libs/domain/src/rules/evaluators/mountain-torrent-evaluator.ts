@@ -6,7 +6,7 @@ import type { Reading } from '../../telemetry/reading';
 import { HOUR_MS } from '../../time/durations';
 import { LONGEST_RAINFALL_WINDOW_MS, RAINFALL_MARGIN_MS, type RainfallWindow } from '../rainfall/rainfall-window';
 import { RainfallWindows } from '../rainfall/rainfall-windows';
-import type { RuleEvaluator, RuleInput } from '../rule-evaluator';
+import { NO_OUTCOMES, type RuleEvaluator, type RuleInput } from '../rule-evaluator';
 import type { MountainTorrentRule, RainfallThreshold } from '../rule-set';
 import { ruleAlertPolicy } from './level/rule-alert-policy';
 import { SilenceWatch } from './level/silence-watch';
@@ -22,8 +22,11 @@ import { comparedDepth, comparedGauges, judgeTorrentWindow, outranks, torrentLev
  * Missing data never resolves: a missing report counts as no rain, so a breach is certain but "normal" is
  * said only when every gauge is up to date at t (reported within staleAfterMs and its report for the
  * latest slot is in); otherwise there is no verdict. The totals are a function of the reports held, so
- * late and out-of-order reports (BeiDou catch-up) end in the same verdict whatever order they came in.
- * A warning clears as the rain slides out of the windows, through the lifecycle's clearing delay.
+ * late and out-of-order reports (BeiDou catch-up) end in the same verdicts whatever order they came in:
+ * a late report re-judges the area at every report time of its gauges from its own on, so a burst of
+ * rain that crossed a threshold in a short window an hour ago is seen even when it has left the window
+ * by the time the report arrives. A warning clears as the rain slides out of the windows, through the
+ * lifecycle's clearing delay.
  */
 export class MountainTorrentEvaluator implements RuleEvaluator {
   readonly subject: AlertSubject;
@@ -36,6 +39,7 @@ export class MountainTorrentEvaluator implements RuleEvaluator {
   /** Shortest window first, so the first window at the highest level wins a tie. */
   private readonly thresholds: readonly RainfallThreshold[];
   private readonly silence: SilenceWatch;
+  private readonly longestWindowMs: number;
   private readonly areaDetails: WarningAreaDetails;
   /** Scratch space for the gauges' depths over one window: judging allocates nothing until a level is reached. */
   private readonly depths: number[];
@@ -58,6 +62,7 @@ export class MountainTorrentEvaluator implements RuleEvaluator {
     }
     this.thresholds = [...area.thresholds].sort((a, b) => a.windowHours - b.windowHours);
     const longestMs = this.thresholds[this.thresholds.length - 1]!.windowHours * HOUR_MS;
+    this.longestWindowMs = longestMs;
     const windows = rainfall ?? new RainfallWindows(stations, Math.max(longestMs, LONGEST_RAINFALL_WINDOW_MS));
     if (windows.keptMs < longestMs + RAINFALL_MARGIN_MS) {
       throw new RangeError(`Rule ${rule.id} reads ${longestMs / HOUR_MS} h windows; the rainfall windows keep only ${windows.keptMs / HOUR_MS} h`);
@@ -81,16 +86,24 @@ export class MountainTorrentEvaluator implements RuleEvaluator {
   }
 
   /**
-   * The verdict at the area's evaluation time after placing one report; undefined for a copy, a report
-   * too old to matter, one not of this area, or no verdict (see the class comment).
+   * The verdicts at the report times of the area's gauges from the report's own to the evaluation time,
+   * after placing it (one verdict for a report in order); none for a copy, a report too old to matter,
+   * one not of this area, or no verdict (see the class comment).
    */
-  accept(reading: Reading): AlertOutcome | undefined {
+  accept(reading: Reading): readonly AlertOutcome[] {
     const index = this.place(reading);
-    if (index === undefined) return undefined;
+    if (index === undefined) return NO_OUTCOMES;
     const revision = this.gauges[index]!.revision;
-    if (revision === this.judgedRevisions[index]) return undefined;
+    if (revision === this.judgedRevisions[index]) return NO_OUTCOMES;
     this.judgedRevisions[index] = revision;
-    return this.current();
+    const t = this.evaluatedAt!;
+    const times = reading.observedAt < t ? this.reportTimesIn(reading.observedAt, t) : [t];
+    const outcomes: AlertOutcome[] = [];
+    for (const at of times) {
+      const verdict = this.verdictAt(at);
+      if (verdict !== undefined) outcomes.push(verdict);
+    }
+    return outcomes;
   }
 
   /**
@@ -137,7 +150,17 @@ export class MountainTorrentEvaluator implements RuleEvaluator {
    */
   current(): BreachOutcome | NormalOutcome | undefined {
     const t = this.evaluatedAt;
-    if (t === undefined) return undefined;
+    return t === undefined ? undefined : this.verdictAt(t);
+  }
+
+  /** The report times of any of the area's gauges in [from, to], oldest first, each once. */
+  private reportTimesIn(from: number, to: number): number[] {
+    const times = this.gauges.flatMap((window) => window.timesIn(from, to)).sort((a, b) => a - b);
+    return times.filter((at, k) => k === 0 || at !== times[k - 1]);
+  }
+
+  /** The verdict at `t` from the reports held; undefined while "normal" is unsure. */
+  private verdictAt(t: number): BreachOutcome | NormalOutcome | undefined {
     let deciding: RainfallThreshold | undefined;
     let level: TorrentLevel | undefined;
     for (const threshold of this.thresholds) {
@@ -149,6 +172,9 @@ export class MountainTorrentEvaluator implements RuleEvaluator {
       return { type: 'breach', severity: this.rule.severities[level], observedAt: t, details };
     }
     if (!this.gauges.every((window) => window.isUpToDateAt(t, this.rule.staleAfterMs))) return undefined;
+    // A time re-judged for a late report may lie so far back that its longest window reaches reports
+    // already dropped: a breach on what is left is still certain, a "normal" is not.
+    if (!this.gauges.every((window) => window.holdsWholeWindow(t, this.longestWindowMs))) return undefined;
     return { type: 'normal', observedAt: t };
   }
 

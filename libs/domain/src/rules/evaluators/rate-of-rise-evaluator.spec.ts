@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { AlertOutcome } from '../../alerts/alert-outcome';
 import { sampleRiverStation } from '../../stations/__fixtures__/sample-river-station';
 import type { RateOfRiseRule } from '../rule-set';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
@@ -17,15 +18,16 @@ const rule: RateOfRiseRule = {
   staleAfterMs: 60 * MIN,
 };
 
-/** Feeds (ms before the last reading at T0, value) in order; returns the last outcome. */
-function judge(points: readonly (readonly [number, number])[], overrides: Partial<RateOfRiseRule> = {}) {
+/** Feeds (ms before the last reading at T0, value) in order; returns what the last reading brought back. */
+function judge(points: readonly (readonly [number, number])[], overrides: Partial<RateOfRiseRule> = {}): readonly AlertOutcome[] {
   const evaluator = new RateOfRiseEvaluator({ ...rule, ...overrides }, station);
-  let outcome;
-  for (const [before, value] of points) outcome = evaluator.accept(levelReading(station.id, T0 - before, value));
-  return outcome;
+  let outcomes: readonly AlertOutcome[] = [];
+  for (const [before, value] of points) outcomes = evaluator.accept(levelReading(station.id, T0 - before, value));
+  return outcomes;
 }
 
-const verdictOf = (outcome: ReturnType<typeof judge>) => (outcome === undefined ? 'no verdict' : outcome.type);
+/** A reading in order brings its verdict, or none while the readings span too little of the window. */
+const verdictOf = (outcomes: readonly AlertOutcome[]) => (outcomes.length === 0 ? 'no verdict' : outcomes.map((outcome) => outcome.type).join(', '));
 
 describe('RateOfRiseEvaluator', () => {
   it('watches its station for its rule', () => {
@@ -54,32 +56,40 @@ describe('RateOfRiseEvaluator', () => {
   });
 
   it('reports the rise, the window and the rate per hour', () => {
-    expect(judge([[30 * MIN, 2.0], [15 * MIN, 2.4], [0, 2.6]], { windowMs: 30 * MIN })).toEqual({
-      type: 'breach',
-      severity: 'orange',
-      observedAt: T0,
-      details: { stationId: station.id, rise: 0.6, windowMinutes: 30, ratePerHour: 1.2, limit: 0.5, unit: 'm' },
-    });
-    expect(judge([[60 * MIN, 3.0], [0, 3.1]])).toEqual({ type: 'normal', observedAt: T0 });
+    expect(judge([[30 * MIN, 2.0], [15 * MIN, 2.4], [0, 2.6]], { windowMs: 30 * MIN })).toEqual([
+      {
+        type: 'breach',
+        severity: 'orange',
+        observedAt: T0,
+        details: { stationId: station.id, rise: 0.6, windowMinutes: 30, ratePerHour: 1.2, limit: 0.5, unit: 'm' },
+      },
+    ]);
+    expect(judge([[60 * MIN, 3.0], [0, 3.1]])).toEqual([{ type: 'normal', observedAt: T0 }]);
   });
 
-  it('places a late reading inside the window and re-judges at the newest time', () => {
+  it('places a late reading inside the window and re-judges from its time (too short a span there) to the newest', () => {
     const evaluator = new RateOfRiseEvaluator(rule, station);
     evaluator.accept(levelReading(station.id, T0 - 60 * MIN, 3.3));
-    expect(evaluator.accept(levelReading(station.id, T0, 3.6))).toEqual({ type: 'normal', observedAt: T0 });
-    expect(evaluator.accept(levelReading(station.id, T0 - 20 * MIN, 3.05))).toMatchObject({ type: 'breach', observedAt: T0 });
+    expect(evaluator.accept(levelReading(station.id, T0, 3.6))).toEqual([{ type: 'normal', observedAt: T0 }]);
+    expect(evaluator.accept(levelReading(station.id, T0 - 20 * MIN, 3.05))).toMatchObject([{ type: 'breach', observedAt: T0, details: { rise: 0.55 } }]);
+  });
+
+  it('places a low reading 1 ms older than the window, which leaves the verdict at the newest time as it was', () => {
+    const evaluator = new RateOfRiseEvaluator(rule, station);
+    evaluator.accept(levelReading(station.id, T0 - 60 * MIN, 3.3));
+    evaluator.accept(levelReading(station.id, T0, 3.5));
+    expect(evaluator.accept(levelReading(station.id, T0 - 60 * MIN - 1, 1.0))).toEqual([{ type: 'normal', observedAt: T0 }]);
   });
 
   it.each([
     ['a copy of a reading held', levelReading(station.id, T0, 3.5)],
-    ['a reading 1 ms older than the window', levelReading(station.id, T0 - 60 * MIN - 1, 1.0)],
     ['a suspect reading', levelReading(station.id, T0 - 30 * MIN, 1.0, 'suspect')],
     ['another station’s reading', levelReading('70100009', T0 - 30 * MIN, 1.0)],
   ])('ignores %s: no outcome, no change', (_case, reading) => {
     const evaluator = new RateOfRiseEvaluator(rule, station);
     evaluator.accept(levelReading(station.id, T0 - 60 * MIN, 3.3));
     evaluator.accept(levelReading(station.id, T0, 3.5));
-    expect(evaluator.accept(reading)).toBeUndefined();
+    expect(evaluator.accept(reading)).toEqual([]);
     expect(evaluator.current()).toEqual({ type: 'normal', observedAt: T0 });
   });
 

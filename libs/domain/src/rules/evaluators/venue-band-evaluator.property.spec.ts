@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import type { AlertOutcome } from '../../alerts/alert-outcome';
 import type { VenueBandRule } from '../rule-set';
+import { acceptEach, lastVerdictByTime, timesOf } from './__fixtures__/verdict-path';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
 import { VenueBandEvaluator } from './venue-band-evaluator';
 
@@ -41,10 +43,12 @@ const points = fc.uniqueArray(fc.record({ stationId: fc.constantFrom(...rule.sta
 });
 const pointsInTwoOrders = points.chain((set) => fc.tuple(fc.constant(set), fc.shuffledSubarray(set, { minLength: set.length, maxLength: set.length })));
 
-function fed(arrival: readonly GaugePoint[]): VenueBandEvaluator {
+const readingsOf = (points: readonly GaugePoint[]) => points.map(({ stationId, minute, value }) => levelReading(stationId, T0 + minute * MIN, value));
+
+/** An evaluator fed the points in the order given, with what each one brought back. */
+function fed(arrival: readonly GaugePoint[]): { evaluator: VenueBandEvaluator; outcomes: (readonly AlertOutcome[])[] } {
   const evaluator = new VenueBandEvaluator(rule, { district: 'ouhai', basin: 'wenrui' });
-  for (const { stationId, minute, value } of arrival) evaluator.accept(levelReading(stationId, T0 + minute * MIN, value));
-  return evaluator;
+  return { evaluator, outcomes: acceptEach(evaluator, readingsOf(arrival)) };
 }
 
 const inObservationOrder = (set: readonly GaugePoint[]) => [...set].sort((a, b) => a.minute - b.minute || a.stationId.localeCompare(b.stationId));
@@ -53,19 +57,46 @@ describe('VenueBandEvaluator, whatever the arrival order', () => {
   it('ends in the same verdict as readings fed in observation-time order', () => {
     fc.assert(
       fc.property(pointsInTwoOrders, ([set, arrival]) => {
-        expect(fed(arrival).current()).toEqual(fed(inObservationOrder(set)).current());
+        expect(fed(arrival).evaluator.current()).toEqual(fed(inObservationOrder(set)).evaluator.current());
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives, at every observation time, last the verdict observation-time order gives there', () => {
+    fc.assert(
+      fc.property(pointsInTwoOrders, ([set, arrival]) => {
+        const ordered = inObservationOrder(set);
+        const inOrder = fed(ordered);
+        // In order, each reading brings the verdict at its own time inside a session, and nothing outside.
+        const inSession = (minute: number) => rule.schedule.some((window) => T0 + minute * MIN >= window.from && T0 + minute * MIN < window.to);
+        expect(inOrder.outcomes.map(timesOf)).toEqual(ordered.map(({ minute }) => (inSession(minute) ? [T0 + minute * MIN] : [])));
+        expect(lastVerdictByTime(fed(arrival).outcomes.flat())).toEqual(lastVerdictByTime(inOrder.outcomes.flat()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('judges, for a reading, its own time and every later time of any gauge inside a session, oldest first', () => {
+    fc.assert(
+      fc.property(pointsInTwoOrders, ([, arrival]) => {
+        const readings = readingsOf(arrival);
+        fed(arrival).outcomes.forEach((outcomes, k) => {
+          const at = readings[k]!.observedAt;
+          const held = new Set(readings.slice(0, k + 1).map((reading) => reading.observedAt));
+          const judged = [...held].filter((t) => t >= at && rule.schedule.some((window) => t >= window.from && t < window.to)).sort((a, b) => a - b);
+          expect(timesOf(outcomes)).toEqual(judged);
+        });
+      }),
     );
   });
 
   it('changes nothing when readings are fed again', () => {
     fc.assert(
       fc.property(pointsInTwoOrders, ([set, again]) => {
-        const evaluator = fed(set);
+        const { evaluator } = fed(set);
         const before = evaluator.current();
-        const repeats = again.map(({ stationId, minute, value }) => evaluator.accept(levelReading(stationId, T0 + minute * MIN, value)));
-        expect(repeats.every((outcome) => outcome === undefined)).toBe(true);
+        expect(acceptEach(evaluator, readingsOf(again))).toEqual(again.map(() => []));
         expect(evaluator.current()).toEqual(before);
       }),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { AlertOutcome } from '../../alerts/alert-outcome';
 import type { VenueBandRule } from '../rule-set';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
 import { VenueBandEvaluator } from './venue-band-evaluator';
@@ -33,15 +34,17 @@ function evaluatorWith(overrides: Partial<VenueBandRule> = {}): VenueBandEvaluat
   return new VenueBandEvaluator({ ...rule, ...overrides }, place);
 }
 
-/** Feeds (station, ms after T0, value) in order; returns the last outcome. */
-function judge(points: readonly Point[], overrides: Partial<VenueBandRule> = {}) {
+/** Feeds (station, ms after T0, value) in order; returns what the last reading brought back. */
+function judge(points: readonly Point[], overrides: Partial<VenueBandRule> = {}): readonly AlertOutcome[] {
   const evaluator = evaluatorWith(overrides);
-  let outcome;
-  for (const [stationId, offset, value] of points) outcome = evaluator.accept(levelReading(stationId, T0 + offset, value));
-  return outcome;
+  let outcomes: readonly AlertOutcome[] = [];
+  for (const [stationId, offset, value] of points) outcomes = evaluator.accept(levelReading(stationId, T0 + offset, value));
+  return outcomes;
 }
 
-const verdictOf = (outcome: ReturnType<typeof judge>) => (outcome === undefined ? 'nothing' : outcome.type === 'breach' ? outcome.severity : outcome.type);
+/** A reading in order brings the verdict at its time inside a session, and nothing outside. */
+const verdictOf = (outcomes: readonly AlertOutcome[]) =>
+  outcomes.length === 0 ? 'nothing' : outcomes.map((outcome) => (outcome.type === 'breach' ? outcome.severity : outcome.type)).join(', ');
 
 describe('VenueBandEvaluator', () => {
   it('watches the venue’s gauges for its rule', () => {
@@ -82,39 +85,45 @@ describe('VenueBandEvaluator', () => {
   });
 
   it('tells dispatch the worst gauge, its distance, trend and time to leave, and every gauge', () => {
-    expect(judge([['P1', 0, 2.75], ['P1', H, 3.0]])).toEqual({
-      type: 'breach',
-      severity: 'blue',
-      observedAt: T0 + H,
-      details: {
-        venueId: 'wz-dragon-boat',
-        venueName: '温州龙舟运动中心',
-        state: 'approaching',
-        min: 2.5,
-        max: 3.5,
-        worstStationId: 'P1',
-        value: 3.0,
-        distance: -0.5,
-        trendCmPerHour: 25,
-        leavesInMinutes: 120,
-        gauges: [
-          { stationId: 'P1', value: 3.0 },
-          { stationId: 'P2', value: null },
-        ],
-        window: '训练 Training',
+    expect(judge([['P1', 0, 2.75], ['P1', H, 3.0]])).toEqual([
+      {
+        type: 'breach',
+        severity: 'blue',
+        observedAt: T0 + H,
+        details: {
+          venueId: 'wz-dragon-boat',
+          venueName: '温州龙舟运动中心',
+          state: 'approaching',
+          min: 2.5,
+          max: 3.5,
+          worstStationId: 'P1',
+          value: 3.0,
+          distance: -0.5,
+          trendCmPerHour: 25,
+          leavesInMinutes: 120,
+          gauges: [
+            { stationId: 'P1', value: 3.0 },
+            { stationId: 'P2', value: null },
+          ],
+          window: '训练 Training',
+        },
       },
-    });
+    ]);
   });
 
   it('names the gauge nearest a limit, or furthest out, as the worst', () => {
-    expect(judge([['P1', 0, 2.75], ['P1', H, 3.0], ['P2', H, 3.45]])).toMatchObject({
-      severity: 'blue',
-      details: { worstStationId: 'P2', value: 3.45, distance: -0.05, trendCmPerHour: null, leavesInMinutes: null },
-    });
-    expect(judge([['P1', 0, 3.6], ['P2', 0, 2.25]])).toMatchObject({
-      severity: 'orange',
-      details: { state: 'outside', worstStationId: 'P2', distance: 0.25, leavesInMinutes: 0 },
-    });
+    expect(judge([['P1', 0, 2.75], ['P1', H, 3.0], ['P2', H, 3.45]])).toMatchObject([
+      {
+        severity: 'blue',
+        details: { worstStationId: 'P2', value: 3.45, distance: -0.05, trendCmPerHour: null, leavesInMinutes: null },
+      },
+    ]);
+    expect(judge([['P1', 0, 3.6], ['P2', 0, 2.25]])).toMatchObject([
+      {
+        severity: 'orange',
+        details: { state: 'outside', worstStationId: 'P2', distance: 0.25, leavesInMinutes: 0 },
+      },
+    ]);
   });
 
   it.each([
@@ -148,14 +157,17 @@ describe('VenueBandEvaluator', () => {
   it('keeps a session going across touching windows', () => {
     const evaluator = evaluatorWith({ minDurationMs: 10 * MIN, schedule: [training, { from: training.to, to: training.to + H, label: 'extra' }] });
     evaluator.accept(levelReading('P1', T0 + 4 * H - 5 * MIN, 3.6));
-    expect(evaluator.accept(levelReading('P1', T0 + 4 * H + 5 * MIN, 3.6))).toMatchObject({ severity: 'orange', details: { window: 'extra' } });
+    expect(evaluator.accept(levelReading('P1', T0 + 4 * H + 5 * MIN, 3.6))).toMatchObject([{ severity: 'orange', details: { window: 'extra' } }]);
   });
 
-  it('places a late reading and re-judges at the newest observation time', () => {
+  it('places a late reading and re-judges every observation time of any gauge from its own to the newest', () => {
     const evaluator = evaluatorWith();
     evaluator.accept(levelReading('P1', T0, 3.0));
-    expect(evaluator.accept(levelReading('P1', T0 + 10 * MIN, 3.0))).toEqual({ type: 'normal', observedAt: T0 + 10 * MIN });
-    expect(evaluator.accept(levelReading('P2', T0 + 5 * MIN, 3.6))).toMatchObject({ type: 'breach', severity: 'orange', observedAt: T0 + 10 * MIN });
+    expect(evaluator.accept(levelReading('P1', T0 + 10 * MIN, 3.0))).toEqual([{ type: 'normal', observedAt: T0 + 10 * MIN }]);
+    expect(evaluator.accept(levelReading('P2', T0 + 5 * MIN, 3.6))).toMatchObject([
+      { type: 'breach', severity: 'orange', observedAt: T0 + 5 * MIN, details: { worstStationId: 'P2' } },
+      { type: 'breach', severity: 'orange', observedAt: T0 + 10 * MIN, details: { worstStationId: 'P2' } },
+    ]);
   });
 
   it.each([
@@ -166,7 +178,7 @@ describe('VenueBandEvaluator', () => {
   ])('ignores %s', (_case, reading) => {
     const evaluator = evaluatorWith();
     evaluator.accept(levelReading('P1', T0, 3.0));
-    expect(evaluator.accept(reading)).toBeUndefined();
+    expect(evaluator.accept(reading)).toEqual([]);
     expect(evaluator.current()).toEqual({ type: 'normal', observedAt: T0 });
   });
 
@@ -227,12 +239,15 @@ describe('VenueBandEvaluator', () => {
       ]);
     });
 
-    it('says nothing more of a session whose end it announced', () => {
+    it('announces again the end of a session a late reading re-judges, and then judges the next session afresh', () => {
       const evaluator = evaluatorWith();
       evaluator.accept(levelReading('P1', T0 + 3 * H, 3.0));
       evaluator.tick(training.to);
-      expect(evaluator.accept(levelReading('P1', training.to - MIN, 3.9))).toBeUndefined();
-      expect(evaluator.accept(levelReading('P1', races.from, 3.9))).toMatchObject({ type: 'breach', observedAt: races.from });
+      expect(evaluator.accept(levelReading('P1', training.to - MIN, 3.9))).toMatchObject([
+        { type: 'breach', severity: 'orange', observedAt: training.to - MIN },
+        { type: 'normal', observedAt: training.to },
+      ]);
+      expect(evaluator.accept(levelReading('P1', races.from, 3.9))).toMatchObject([{ type: 'breach', observedAt: races.from }]);
     });
   });
 });

@@ -3,7 +3,7 @@ import type { AlertPolicy } from '../../alerts/alert-policy';
 import type { AlertSubject } from '../../alerts/alert-subject';
 import type { Station } from '../../stations/station';
 import type { Reading } from '../../telemetry/reading';
-import type { RuleEvaluator, RuleInput } from '../rule-evaluator';
+import { NO_OUTCOMES, type RuleEvaluator, type RuleInput } from '../rule-evaluator';
 import type { VenueBandRule } from '../rule-set';
 import { FoldedHistory } from './level/folded-history';
 import { GaugeTrack } from './level/gauge-track';
@@ -31,7 +31,7 @@ interface VenueFoldState {
  * it inside, approaching or outside the band (see placeInBand); the worst gauge decides, and the
  * minimum duration applies as for water levels, starting afresh with each session. Outside sessions it
  * says nothing. Readings are folded in observation-time order (copies at the same time from other
- * gauges included), so the verdict is the same whatever order they arrive in.
+ * gauges included), so the verdicts are the same whatever order they arrive in.
  */
 export class VenueBandEvaluator implements RuleEvaluator {
   readonly subject: AlertSubject;
@@ -77,18 +77,27 @@ export class VenueBandEvaluator implements RuleEvaluator {
   }
 
   /**
-   * The verdict at the newest observation time of any gauge; undefined outside sessions, for a
-   * session whose end was already announced, for a copy, or for a reading too late to place.
+   * The verdicts from the reading's observation time to the newest of any gauge, inside sessions; none
+   * for a copy or a reading too late to place. A late reading inside a session whose end was already
+   * announced brings the announcement again after its verdicts, so an alert it raises clears as it
+   * would have, had the reading come in time.
    */
-  accept(reading: Reading): AlertOutcome | undefined {
+  accept(reading: Reading): readonly AlertOutcome[] {
     const track = this.trackOf.get(reading.stationId);
-    if (track === undefined || !isUsableLevelReading(reading)) return undefined;
-    if (this.events.isTooOld(reading.observedAt)) return undefined;
-    if (!track.add(reading.observedAt, reading.value)) return undefined;
-    this.events.put(reading.observedAt, undefined);
-    const newest = this.events.newestAt!;
-    if (this.announcedEnd !== undefined && newest < this.announcedEnd) return undefined;
-    return this.current();
+    if (track === undefined || !isUsableLevelReading(reading)) return NO_OUTCOMES;
+    if (this.events.isTooOld(reading.observedAt)) return NO_OUTCOMES;
+    if (!track.add(reading.observedAt, reading.value)) return NO_OUTCOMES;
+    const placed = this.events.put(reading.observedAt, undefined);
+    const outcomes: AlertOutcome[] = [];
+    for (let index = placed; index <= this.events.lastIndex; index++) {
+      const verdict = this.verdictAt(index);
+      if (verdict !== undefined) outcomes.push(verdict);
+    }
+    const announced = this.announcedEnd;
+    if (announced === undefined || reading.observedAt >= announced || outcomes.length === 0) return outcomes;
+    for (const { to } of this.schedule.sessions) if (to > reading.observedAt && to <= announced) outcomes.push(...this.endAnnouncements(to));
+    // Each session's end comes after its verdicts and before those of the next.
+    return outcomes.sort((a, b) => observedAtOf(a) - observedAtOf(b));
   }
 
   /**
@@ -103,11 +112,10 @@ export class VenueBandEvaluator implements RuleEvaluator {
       this.announcedEnd = ended.to;
       return { type: 'normal', observedAt: ended.to };
     }
-    const delay = this.rule.clearingDelayMs;
-    if (ended !== undefined && this.settledEnd !== ended.to && now >= ended.to + delay) {
+    if (ended !== undefined && this.settledEnd !== ended.to && now >= ended.to + this.rule.clearingDelayMs) {
       this.settledEnd = ended.to;
-      const next = this.schedule.nextAfter(ended.to);
-      if (delay > 0 && (next === undefined || next.from > ended.to + delay)) return { type: 'normal', observedAt: ended.to + delay };
+      const settled = this.endAnnouncements(ended.to)[1];
+      if (settled !== undefined) return settled;
     }
     if (this.schedule.sessionAt(now) < 0) return undefined;
     return this.silence.check(this.events.newestAt, now);
@@ -115,9 +123,26 @@ export class VenueBandEvaluator implements RuleEvaluator {
 
   /** The verdict at the newest observation time, from all readings held; undefined outside sessions. */
   current(): BreachOutcome | NormalOutcome | undefined {
-    const at = this.events.newestAt;
-    const state = this.events.newestState;
-    if (at === undefined || !state.inSession) return undefined;
+    return this.events.size === 0 ? undefined : this.verdictAt(this.events.lastIndex);
+  }
+
+  /**
+   * The `normal` outcomes tick gave for the end of the session that ended at `end`, at or before the
+   * latest announced one: by the time a later session had ended, an earlier one's delay was seen out.
+   */
+  private endAnnouncements(end: number): NormalOutcome[] {
+    const announced: NormalOutcome[] = [{ type: 'normal', observedAt: end }];
+    const delay = this.rule.clearingDelayMs;
+    const next = this.schedule.nextAfter(end);
+    const settled = end < this.announcedEnd! || this.settledEnd === end;
+    if (settled && delay > 0 && (next === undefined || next.from > end + delay)) announced.push({ type: 'normal', observedAt: end + delay });
+    return announced;
+  }
+
+  private verdictAt(index: number): BreachOutcome | NormalOutcome | undefined {
+    const at = this.events.timeAt(index);
+    const state = this.events.stateAt(index);
+    if (!state.inSession) return undefined;
     const counted = state.sustained.counted;
     if (counted === 0) return { type: 'normal', observedAt: at };
     const gauges = this.gaugesAt(at);
@@ -150,4 +175,8 @@ export class VenueBandEvaluator implements RuleEvaluator {
       return placeInBand(this.rule, this.rule.stationIds[i]!, track.valueAt(index), track.trendAt(index));
     });
   }
+}
+
+function observedAtOf(outcome: AlertOutcome): number {
+  return outcome.type === 'no_data' ? outcome.since : outcome.observedAt;
 }

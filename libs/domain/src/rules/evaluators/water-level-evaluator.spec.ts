@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { AlertOutcome } from '../../alerts/alert-outcome';
 import { sampleRiverStation } from '../../stations/__fixtures__/sample-river-station';
 import type { WaterLevelRule } from '../rule-set';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
@@ -23,15 +24,16 @@ const rule: WaterLevelRule = {
   staleAfterMs: 60 * MIN,
 };
 
-/** Feeds (ms after T0, value) in order; returns the last outcome. */
-function judge(points: readonly (readonly [number, number])[], overrides: Partial<WaterLevelRule> = {}) {
+/** Feeds (ms after T0, value) in order; returns what the last reading brought back. */
+function judge(points: readonly (readonly [number, number])[], overrides: Partial<WaterLevelRule> = {}): readonly AlertOutcome[] {
   const evaluator = new WaterLevelEvaluator({ ...rule, ...overrides }, station);
-  let outcome;
-  for (const [offset, value] of points) outcome = evaluator.accept(levelReading(station.id, T0 + offset, value));
-  return outcome;
+  let outcomes: readonly AlertOutcome[] = [];
+  for (const [offset, value] of points) outcomes = evaluator.accept(levelReading(station.id, T0 + offset, value));
+  return outcomes;
 }
 
-const severityOf = (outcome: ReturnType<typeof judge>) => (outcome === undefined ? undefined : outcome.type === 'breach' ? outcome.severity : outcome.type);
+/** Severity of a breach, or the kind of outcome: a reading in order brings exactly one verdict. */
+const severitiesOf = (outcomes: readonly AlertOutcome[]) => outcomes.map((outcome) => (outcome.type === 'breach' ? outcome.severity : outcome.type));
 
 describe('WaterLevelEvaluator', () => {
   it('watches its station for its rule, with the rule’s clearing policy', () => {
@@ -57,7 +59,7 @@ describe('WaterLevelEvaluator', () => {
     [5.8, 'red'],
     [12, 'red'],
   ] as const)('a reading of %p m is %s', (value, expected) => {
-    expect(severityOf(judge([[0, value]]))).toBe(expected);
+    expect(severitiesOf(judge([[0, value]]))).toEqual([expected]);
   });
 
   it.each([
@@ -68,7 +70,7 @@ describe('WaterLevelEvaluator', () => {
     ['5.00 then 4.90: back to the warning level', [5.0, 4.9], 'yellow'],
     ['4.15 never having reached 4.20', [4.0, 4.15], 'normal'],
   ] as const)('hysteresis: %s', (_case, values, expected) => {
-    expect(severityOf(judge(values.map((value, i) => [i * 5 * MIN, value] as const)))).toBe(expected);
+    expect(severitiesOf(judge(values.map((value, i) => [i * 5 * MIN, value] as const)))).toEqual([expected]);
   });
 
   it.each([
@@ -83,7 +85,7 @@ describe('WaterLevelEvaluator', () => {
         { code: 'very_low', name: '最低控制水位', level: 1.5, severity: 'yellow' },
       ],
     };
-    expect(severityOf(judge([[0, 1.5], [5 * MIN, second]], low))).toBe(expected);
+    expect(severitiesOf(judge([[0, 1.5], [5 * MIN, second]], low))).toEqual([expected]);
   });
 
   it.each([
@@ -97,31 +99,39 @@ describe('WaterLevelEvaluator', () => {
     ['a fall not yet held long enough', [[0, 4.3], [30 * MIN, 4.3], [40 * MIN, 4.0], [70 * MIN - 1, 4.0]], 'yellow'],
     ['a fall held long enough', [[0, 4.3], [30 * MIN, 4.3], [40 * MIN, 4.0], [70 * MIN, 4.0]], 'normal'],
   ] as const)('minimum duration of 30 min: %s', (_case, points, expected) => {
-    expect(severityOf(judge(points, { minDurationMs: 30 * MIN }))).toBe(expected);
+    expect(severitiesOf(judge(points, { minDurationMs: 30 * MIN }))).toEqual([expected]);
   });
 
   it('reports the reading judged, the threshold crossed and the observation time', () => {
-    expect(judge([[0, 5.2], [5 * MIN, 4.97]])).toEqual({
-      type: 'breach',
-      severity: 'orange',
-      observedAt: T0 + 5 * MIN,
-      details: { stationId: station.id, value: 4.97, level: 5.0, thresholdCode: 'guaranteed', thresholdName: '保证水位', direction: 'rising', unit: 'm' },
-    });
-    expect(judge([[0, 4.0]])).toEqual({ type: 'normal', observedAt: T0 });
+    expect(judge([[0, 5.2], [5 * MIN, 4.97]])).toEqual([
+      {
+        type: 'breach',
+        severity: 'orange',
+        observedAt: T0 + 5 * MIN,
+        details: { stationId: station.id, value: 4.97, level: 5.0, thresholdCode: 'guaranteed', thresholdName: '保证水位', direction: 'rising', unit: 'm' },
+      },
+    ]);
+    expect(judge([[0, 4.0]])).toEqual([{ type: 'normal', observedAt: T0 }]);
   });
 
-  it('places a late reading and re-judges at the newest observation time', () => {
+  it('places a late reading and re-judges every observation time from its own to the newest', () => {
     const evaluator = new WaterLevelEvaluator({ ...rule, minDurationMs: 30 * MIN }, station);
     evaluator.accept(levelReading(station.id, T0, 4.3));
-    expect(evaluator.accept(levelReading(station.id, T0 + 30 * MIN, 4.3))).toMatchObject({ type: 'breach', severity: 'yellow' });
+    expect(evaluator.accept(levelReading(station.id, T0 + 30 * MIN, 4.3))).toMatchObject([{ type: 'breach', severity: 'yellow', observedAt: T0 + 30 * MIN }]);
     // A BeiDou batch reveals the level dipped below in between: the run never lasted 30 minutes.
-    expect(evaluator.accept(levelReading(station.id, T0 + 15 * MIN, 4.0))).toEqual({ type: 'normal', observedAt: T0 + 30 * MIN });
+    expect(evaluator.accept(levelReading(station.id, T0 + 15 * MIN, 4.0))).toEqual([
+      { type: 'normal', observedAt: T0 + 15 * MIN },
+      { type: 'normal', observedAt: T0 + 30 * MIN },
+    ]);
   });
 
-  it('can escalate on a late reading that completes a run', () => {
+  it('can escalate on a late reading that completes a run, at the time the run completed', () => {
     const evaluator = new WaterLevelEvaluator({ ...rule, minDurationMs: 30 * MIN }, station);
     evaluator.accept(levelReading(station.id, T0 + 30 * MIN, 5.1));
-    expect(evaluator.accept(levelReading(station.id, T0, 5.1))).toMatchObject({ type: 'breach', severity: 'orange', observedAt: T0 + 30 * MIN });
+    expect(evaluator.accept(levelReading(station.id, T0, 5.1))).toMatchObject([
+      { type: 'normal', observedAt: T0 },
+      { type: 'breach', severity: 'orange', observedAt: T0 + 30 * MIN },
+    ]);
   });
 
   it.each([
@@ -135,14 +145,17 @@ describe('WaterLevelEvaluator', () => {
     const evaluator = new WaterLevelEvaluator(rule, station);
     evaluator.accept(levelReading(station.id, T0, 4.5));
     const before = evaluator.current();
-    expect(evaluator.accept(reading)).toBeUndefined();
+    expect(evaluator.accept(reading)).toEqual([]);
     expect(evaluator.current()).toEqual(before);
   });
 
-  it('places a reading exactly the late horizon behind the newest', () => {
+  it('places a reading exactly the late horizon behind the newest, and judges its time and the newest', () => {
     const evaluator = new WaterLevelEvaluator({ ...rule, minDurationMs: LATE_READING_HORIZON_MS }, station);
     evaluator.accept(levelReading(station.id, T0, 4.5));
-    expect(evaluator.accept(levelReading(station.id, T0 - LATE_READING_HORIZON_MS, 4.5))).toMatchObject({ type: 'breach', severity: 'yellow' });
+    expect(evaluator.accept(levelReading(station.id, T0 - LATE_READING_HORIZON_MS, 4.5))).toMatchObject([
+      { type: 'normal', observedAt: T0 - LATE_READING_HORIZON_MS },
+      { type: 'breach', severity: 'yellow', observedAt: T0 },
+    ]);
   });
 
   it.each([

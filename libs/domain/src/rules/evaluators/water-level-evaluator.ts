@@ -4,7 +4,7 @@ import type { AlertPolicy } from '../../alerts/alert-policy';
 import type { AlertSubject } from '../../alerts/alert-subject';
 import type { Station } from '../../stations/station';
 import type { Reading } from '../../telemetry/reading';
-import type { RuleEvaluator, RuleInput } from '../rule-evaluator';
+import { NO_OUTCOMES, type RuleEvaluator, type RuleInput } from '../rule-evaluator';
 import type { WaterLevelRule } from '../rule-set';
 import { FoldedHistory } from './level/folded-history';
 import { LATE_READING_HORIZON_MS } from './level/late-readings';
@@ -18,7 +18,7 @@ import { heldThreshold } from './water-level-crossing';
  * A gauge against its ordered levels (警戒, 保证, 汛限…): the breach is the highest threshold held with
  * hysteresis (see heldThreshold) that has also lasted the rule's minimum duration (see SustainedLevel).
  * Readings are folded in observation-time order, so late ones (a BeiDou batch) are placed and the
- * verdict at the newest observation time re-judged; it is the same whatever order readings arrive in.
+ * verdicts from their time on re-judged; they are the same whatever order readings arrive in.
  */
 export class WaterLevelEvaluator implements RuleEvaluator {
   readonly subject: AlertSubject;
@@ -42,12 +42,15 @@ export class WaterLevelEvaluator implements RuleEvaluator {
     this.silence = new SilenceWatch(rule.staleAfterMs);
   }
 
-  /** The verdict at the newest observation time; undefined for a copy, a reading too late to place, or one not ours. */
-  accept(reading: Reading): AlertOutcome | undefined {
-    if (reading.stationId !== this.rule.stationId || !isUsableLevelReading(reading)) return undefined;
-    if (this.history.has(reading.observedAt)) return undefined;
-    if (!this.history.put(reading.observedAt, reading.value)) return undefined;
-    return this.current();
+  /** The verdicts from the reading's observation time to the newest; none for a copy, a reading too late to place, or one not ours. */
+  accept(reading: Reading): readonly AlertOutcome[] {
+    if (reading.stationId !== this.rule.stationId || !isUsableLevelReading(reading)) return NO_OUTCOMES;
+    if (this.history.has(reading.observedAt)) return NO_OUTCOMES;
+    const placed = this.history.put(reading.observedAt, reading.value);
+    if (placed < 0) return NO_OUTCOMES;
+    const outcomes: AlertOutcome[] = [];
+    for (let index = placed; index <= this.history.lastIndex; index++) outcomes.push(this.verdictAt(index));
+    return outcomes;
   }
 
   /** `no_data` once the gauge has been silent for the rule's staleAfterMs, once per silence. */
@@ -57,10 +60,13 @@ export class WaterLevelEvaluator implements RuleEvaluator {
 
   /** The verdict at the newest observation time, from all readings held; undefined before any. */
   current(): BreachOutcome | NormalOutcome | undefined {
-    const at = this.history.newestAt;
-    const value = this.history.newestValue;
-    if (at === undefined || value === undefined) return undefined;
-    const { counted } = this.history.newestState;
+    return this.history.size === 0 ? undefined : this.verdictAt(this.history.lastIndex);
+  }
+
+  private verdictAt(index: number): BreachOutcome | NormalOutcome {
+    const at = this.history.timeAt(index);
+    const value = this.history.valueAt(index);
+    const { counted } = this.history.stateAt(index);
     if (counted === 0) return { type: 'normal', observedAt: at };
     const threshold = this.rule.thresholds[counted - 1]!;
     return {

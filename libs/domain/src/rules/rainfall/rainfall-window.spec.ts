@@ -183,5 +183,49 @@ describe('RainfallWindow', () => {
     it('is never up to date before its first report', () => {
       expect(fiveMinute().isUpToDateAt(T0, HOUR_MS)).toBe(false);
     });
+
+    it.each([
+      ['with its report for that slot in', T0 + 10 * MINUTE_MS, true],
+      ['1 ms before that slot’s report', T0 + 10 * MINUTE_MS - 1, true],
+      ['after a slot whose report was lost, though later reports are in', T0 + 15 * MINUTE_MS, false],
+      ['before any report', T0 - 1, false],
+    ] as const)('judges a past time by the reports up to it only: %s', (_case, t, upToDate) => {
+      const window = fiveMinute();
+      for (const minute of [0, 5, 10, 20, 25]) window.record(T0 + minute * MINUTE_MS, 1);
+      expect(window.isUpToDateAt(t, HOUR_MS)).toBe(upToDate);
+    });
+  });
+
+  describe('holdsWholeWindow', () => {
+    const hour = (n: number) => T0 + n * HOUR_MS;
+    it.each([
+      ['a window after everything dropped', hour(26), 24, true],
+      ['a window starting exactly at the newest report dropped', hour(25), 24, true],
+      ['a window 1 ms earlier, which reaches it', hour(25) - 1, 24, false],
+      ['a short window late enough', hour(2), 1, true],
+    ] as const)('%s: %s', (_case, t, windowHours, whole) => {
+      const window = new RainfallWindow({ reportingIntervalMinutes: 60 });
+      for (let n = 0; n <= 26; n++) window.record(hour(n), 1); // keeps 25 h: the reports at hours 0 and 1 are dropped
+      expect(window.holdsWholeWindow(t, windowHours * HOUR_MS)).toBe(whole);
+    });
+
+    it('counts a report refused as too old as lost', () => {
+      const window = new RainfallWindow({ reportingIntervalMinutes: 60, keptMs: 2 * HOUR_MS });
+      window.record(T0 + 5 * HOUR_MS, 1);
+      expect(window.holdsWholeWindow(T0 + 3 * HOUR_MS, HOUR_MS)).toBe(true);
+      expect(window.record(T0 + 2 * HOUR_MS + 30 * MINUTE_MS, 1)).toBe('too_old');
+      expect(window.holdsWholeWindow(T0 + 3 * HOUR_MS, HOUR_MS)).toBe(false);
+      expect(window.holdsWholeWindow(T0 + 4 * HOUR_MS, HOUR_MS)).toBe(true);
+    });
+  });
+
+  describe('timesIn', () => {
+    it('lists the observation times held in [from, to], both ends inclusive', () => {
+      const window = fiveMinute();
+      for (const minute of [20, 0, 5, 10]) window.record(T0 + minute * MINUTE_MS, 1);
+      expect(window.timesIn(T0 + 5 * MINUTE_MS, T0 + 10 * MINUTE_MS)).toEqual([T0 + 5 * MINUTE_MS, T0 + 10 * MINUTE_MS]);
+      expect(window.timesIn(T0 + MINUTE_MS, T0 + 4 * MINUTE_MS)).toEqual([]);
+      expect(window.timesIn(T0 + 10 * MINUTE_MS + 1, T0 + 24 * HOUR_MS)).toEqual([T0 + 20 * MINUTE_MS]);
+    });
   });
 });

@@ -63,6 +63,8 @@ export class RainfallWindow {
   private timedBefore: number[] = [0];
   private dropped = 0;
   private changes = 0;
+  /** Observation time of the newest report dropped, or refused as too old. */
+  private newestLost = Number.NEGATIVE_INFINITY;
 
   constructor(options: RainfallWindowOptions) {
     this.reportingIntervalMinutes = options.reportingIntervalMinutes;
@@ -95,7 +97,10 @@ export class RainfallWindow {
   record(observedAt: number, millimetres: number): RainfallChange {
     const depth = rainDepthMicrometres(millimetres);
     const newest = this.newestAt;
-    if (newest !== undefined && observedAt <= newest - this.keptMs) return 'too_old';
+    if (newest !== undefined && observedAt <= newest - this.keptMs) {
+      this.newestLost = Math.max(this.newestLost, observedAt);
+      return 'too_old';
+    }
     const at = firstAfter(this.times, observedAt, this.dropped);
     if (at > this.dropped && this.times[at - 1] === observedAt) return this.correct(at - 1, depth);
     if (at === this.times.length) this.append(observedAt, depth);
@@ -129,15 +134,31 @@ export class RainfallWindow {
   }
 
   /**
-   * Whether the gauge can be taken as reporting at `t`: it reported within `staleAfterMs` before t and its
-   * timed report for the latest slot at or before t is in (or something newer is). Until then a window
-   * ending at t may still lack rain that fell.
+   * Whether the gauge could be taken as reporting at `t`, by what it had reported up to t: its latest
+   * report at or before t is within `staleAfterMs` of t, and at or after the latest slot at or before t.
+   * Until then a window ending at t may still lack rain that fell. Reports after t do not count, so a
+   * past t is judged as it was at the time.
    */
   isUpToDateAt(t: number, staleAfterMs: number): boolean {
-    const newest = this.newestAt;
-    if (newest === undefined || t - newest >= staleAfterMs) return false;
+    const through = this.countThrough(t);
+    if (through === this.dropped) return false;
+    const latest = this.times[through - 1]!;
+    if (t - latest >= staleAfterMs) return false;
     const slot = latestSlotAtOrBefore(t, this.intervalMs);
-    return slot === undefined || newest >= slot;
+    return slot === undefined || latest >= slot;
+  }
+
+  /**
+   * Whether no report of (t − windowMs, t] has been dropped or refused as too old: a window ending
+   * long before the newest report may lack some, and its total is then too low.
+   */
+  holdsWholeWindow(t: number, windowMs: number): boolean {
+    return this.newestLost <= t - windowMs;
+  }
+
+  /** Observation times of the reports held in [from, to], oldest first. */
+  timesIn(from: number, to: number): number[] {
+    return this.times.slice(firstAfter(this.times, from - 1, this.dropped), this.countThrough(to));
   }
 
   /** Index of the first kept report observed after t; the common case (t at or after the newest) needs no search. */
@@ -181,7 +202,9 @@ export class RainfallWindow {
 
   /** Forgets reports observed at or before `limit`; copies the arrays only once enough have gone. */
   private dropOlderThan(limit: number): void {
-    this.dropped = firstAfter(this.times, limit, this.dropped);
+    const kept = firstAfter(this.times, limit, this.dropped);
+    if (kept > this.dropped) this.newestLost = Math.max(this.newestLost, this.times[kept - 1]!);
+    this.dropped = kept;
     if (this.dropped < COMPACT_AFTER || this.dropped * 2 < this.times.length) return;
     const from = this.dropped;
     const depthBase = this.depthBefore[from]!;

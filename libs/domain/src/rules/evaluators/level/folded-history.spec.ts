@@ -15,8 +15,17 @@ describe('FoldedHistory', () => {
     const history = spell();
     history.put(1, 'a');
     history.put(3, 'c');
-    expect(history.put(2, 'b')).toBe(true);
+    const index = history.put(2, 'b');
+    expect([history.timeAt(index), history.stateAt(index), history.stateAt(index + 1), history.lastIndex]).toEqual([2, 'ab', 'abc', index + 1]);
     expect([history.newestState, history.newestAt]).toEqual(['abc', 3]);
+  });
+
+  it('says the newest index for an observation appended in order, and finds entries by time', () => {
+    const history = spell();
+    history.put(1, 'a');
+    const index = history.put(4, 'b');
+    expect(index).toBe(history.lastIndex);
+    expect([history.valueAt(index), history.indexAtOrAfter(2), history.indexAtOrAfter(5), history.firstIndex]).toEqual(['b', index, index + 1, index - 1]);
   });
 
   it('places an observation older than all held', () => {
@@ -48,15 +57,15 @@ describe('FoldedHistory', () => {
     history.put(0, 'a');
     history.put(20, 'b'); // drops the observation at 0 into the base state
     expect(history.isTooOld(at)).toBe(!placed);
-    expect(history.put(at, 'm')).toBe(placed);
+    expect(history.put(at, 'm') >= 0).toBe(placed);
     expect(history.newestState).toBe(state);
   });
 
   it('keeps folding correctly across many dropped observations', () => {
     const counter = new FoldedHistory<number, number>((previous, _at, value) => previous + value, 0, 50);
     for (let at = 0; at < 2_000; at++) counter.put(at, 1);
-    expect(counter.put(1_960, 100)).toBe(true); // replaces a 1 with 100
-    expect(counter.put(1_948, 1)).toBe(false);
+    expect(counter.timeAt(counter.put(1_960, 100))).toBe(1_960); // replaces a 1 with 100
+    expect(counter.put(1_948, 1)).toBe(-1);
     expect([counter.newestState, counter.size]).toEqual([2_000 - 1 + 100, 51]);
   });
 });

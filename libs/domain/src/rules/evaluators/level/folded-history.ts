@@ -44,6 +44,34 @@ export class FoldedHistory<V, S> {
     return this.size === 0 ? undefined : this.values[this.values.length - 1];
   }
 
+  /** Index of the newest entry; entries are indexed from `firstIndex` to here, by observation time. */
+  get lastIndex(): number {
+    return this.times.length - 1;
+  }
+
+  /** Index of the oldest entry held. */
+  get firstIndex(): number {
+    return this.head;
+  }
+
+  timeAt(index: number): number {
+    return this.times[index]!;
+  }
+
+  valueAt(index: number): V {
+    return this.values[index]!;
+  }
+
+  /** The fold state after the entry at `index`. */
+  stateAt(index: number): S {
+    return this.states[index]!;
+  }
+
+  /** Index of the oldest entry observed at or after `at` (lastIndex + 1 when none is). */
+  indexAtOrAfter(at: number): number {
+    return this.firstIndexAtOrAfter(at);
+  }
+
   has(at: number): boolean {
     const index = this.firstIndexAtOrAfter(at);
     return index < this.times.length && this.times[index] === at;
@@ -56,11 +84,12 @@ export class FoldedHistory<V, S> {
   }
 
   /**
-   * Puts `value` at `at` (replacing the value held there, if any) and re-folds from it.
-   * False, and nothing changes, when `at` is too old.
+   * Puts `value` at `at` (replacing the value held there, if any) and re-folds from it. Returns the
+   * entry's index, from which every later state may have changed (the newest index for an entry in
+   * order); −1, and nothing changes, when `at` is too old. Indices stay valid until the next put.
    */
-  put(at: number, value: V): boolean {
-    if (this.isTooOld(at)) return false;
+  put(at: number, value: V): number {
+    if (this.isTooOld(at)) return -1;
     const newest = this.newestAt;
     if (newest === undefined || at > newest) {
       const state = this.step(this.newestState, at, value);
@@ -68,7 +97,7 @@ export class FoldedHistory<V, S> {
       this.values.push(value);
       this.states.push(state);
       this.dropOlderThan(at - this.keepMs);
-      return true;
+      return this.times.length - 1;
     }
     const index = this.firstIndexAtOrAfter(at);
     if (this.times[index] === at) {
@@ -79,7 +108,7 @@ export class FoldedHistory<V, S> {
       this.states.splice(index, 0, this.base);
     }
     this.refoldFrom(index);
-    return true;
+    return index;
   }
 
   private refoldFrom(index: number): void {

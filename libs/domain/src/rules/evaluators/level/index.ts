@@ -5,6 +5,5 @@ export * from './rule-alert-policy';
 export * from './silence-watch';
 export * from './folded-history';
 export * from './sustained-level';
-export * from './sliding-minimum';
 export * from './level-trend';
 export * from './gauge-track';
