@@ -1,34 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AlertOutcome } from '../../alerts/alert-outcome';
-import type { VenueBandRule } from '../rule-set';
 import { timesOf } from './__fixtures__/verdict-path';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
 import { LATE_READING_HORIZON_MS } from './level/late-readings';
+import { dragonBoatVenueRule, RACES, TRAINING } from './__fixtures__/dragon-boat-venue-rule';
 import { VenueBandEvaluator } from './venue-band-evaluator';
 
 const MIN = 60_000;
 const H = 60 * MIN;
-const training = { from: T0, to: T0 + 4 * H, label: '训练 Training' };
-const races = { from: T0 + 24 * H, to: T0 + 28 * H, label: '龙舟竞速 Dragon boat races' };
-// Binary-exact limits so that "exactly at the edge" is exact. Readings 10 minutes apart each stand alone
-// in a 5-minute trend window, so no trend makes a gauge "approaching" here.
-const rule: VenueBandRule = {
-  id: 'venue-dragon-boat',
-  kind: 'venue_band',
-  venueId: 'wz-dragon-boat',
-  name: '温州龙舟运动中心',
-  stationIds: ['P1', 'P2'],
-  min: 2.5,
-  max: 3.5,
-  margin: 0.125,
-  horizonMs: 2 * H,
-  trendWindowMs: 5 * MIN,
-  severities: { approaching: 'blue', outside: 'orange' },
-  schedule: [training, races],
-  minDurationMs: 0,
-  clearingDelayMs: 30 * MIN,
-  staleAfterMs: 30 * MIN,
-};
+const training = TRAINING;
+// Readings 10 minutes apart each stand alone in a 5-minute trend window, so no trend makes a gauge
+// "approaching" here.
+const rule = dragonBoatVenueRule({ trendWindowMs: 5 * MIN });
 
 type Point = readonly [stationId: string, offsetMs: number, value: number];
 
@@ -101,14 +84,14 @@ describe('VenueBandEvaluator with late readings', () => {
     ['exactly the late horizon behind', LATE_READING_HORIZON_MS, true],
     ['1 ms more than the late horizon behind', LATE_READING_HORIZON_MS + 1, false],
   ] as const)('places a reading %s the newest of any gauge, or refuses it', (_case, behind, placed) => {
-    const newest = races.from + 10 * MIN;
+    const newest = RACES.from + 10 * MIN;
     const { evaluator } = live([['P1', 20 * MIN, 3.0], ['P2', newest - T0, 3.0]]);
     const at = newest - behind;
     const expected = placed ? [['orange', (at - T0) / MIN], ['normal', 20], ['normal', (newest - T0) / MIN]] : [];
     expect(verdicts(evaluator.accept(levelReading('P1', at, 3.6)))).toEqual(expected);
   });
 
-  it('brings again the end of every session it precedes, not only the latest: training’s as well as the races’', () => {
+  it('brings again the end of every session it precedes, not only the latest: training’s as well as the RACES’', () => {
     const { evaluator } = live(
       [['P1', 3 * H, 3.0], ['P1', 25 * H, 3.0]],
       [T0 + 4 * H, T0 + 4 * H + 30 * MIN, T0 + 28 * H, T0 + 28 * H + 30 * MIN],

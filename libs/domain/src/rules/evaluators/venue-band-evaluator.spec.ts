@@ -2,30 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { AlertOutcome } from '../../alerts/alert-outcome';
 import type { VenueBandRule } from '../rule-set';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
+import { dragonBoatVenueRule, RACES, TRAINING } from './__fixtures__/dragon-boat-venue-rule';
 import { VenueBandEvaluator } from './venue-band-evaluator';
 
 const MIN = 60_000;
 const H = 60 * MIN;
-const training = { from: T0, to: T0 + 4 * H, label: '训练 Training' };
-const races = { from: T0 + 24 * H, to: T0 + 28 * H, label: '龙舟竞速 Dragon boat races' };
-// Binary-exact limits so that "exactly at the edge" is exact.
-const rule: VenueBandRule = {
-  id: 'venue-dragon-boat',
-  kind: 'venue_band',
-  venueId: 'wz-dragon-boat',
-  name: '温州龙舟运动中心',
-  stationIds: ['P1', 'P2'],
-  min: 2.5,
-  max: 3.5,
-  margin: 0.125,
-  horizonMs: 2 * H,
-  trendWindowMs: H,
-  severities: { approaching: 'blue', outside: 'orange' },
-  schedule: [races, training],
-  minDurationMs: 0,
-  clearingDelayMs: 30 * MIN,
-  staleAfterMs: 30 * MIN,
-};
+const training = TRAINING;
+const rule = dragonBoatVenueRule();
 const place = { district: 'ouhai', basin: 'wenrui' };
 
 type Point = readonly [stationId: string, offsetMs: number, value: number];
@@ -207,7 +190,7 @@ describe('VenueBandEvaluator', () => {
     });
 
     it('leaves the clearing to the next session when it starts within the delay', () => {
-      const next = { from: training.to + 20 * MIN, to: training.to + H, label: '龙舟竞速 Dragon boat races' };
+      const next = { from: training.to + 20 * MIN, to: training.to + H, label: '龙舟竞速 Dragon boat RACES' };
       const evaluator = evaluatorWith({ schedule: [training, next] });
       evaluator.accept(levelReading('P1', training.to + 25 * MIN, 3.0));
       expect([evaluator.tick(training.to), evaluator.tick(training.to + 30 * MIN)]).toEqual([{ type: 'normal', observedAt: training.to }, undefined]);
@@ -247,7 +230,7 @@ describe('VenueBandEvaluator', () => {
         { type: 'breach', severity: 'orange', observedAt: training.to - MIN },
         { type: 'normal', observedAt: training.to },
       ]);
-      expect(evaluator.accept(levelReading('P1', races.from, 3.9))).toMatchObject([{ type: 'breach', observedAt: races.from }]);
+      expect(evaluator.accept(levelReading('P1', RACES.from, 3.9))).toMatchObject([{ type: 'breach', observedAt: RACES.from }]);
     });
   });
 });

@@ -1,28 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AlertOutcome } from '../../alerts/alert-outcome';
 import { sampleRiverStation } from '../../stations/__fixtures__/sample-river-station';
-import type { WaterLevelRule } from '../rule-set';
 import { lastVerdictByTime, timesOf } from './__fixtures__/verdict-path';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
 import { LATE_READING_HORIZON_MS } from './level/late-readings';
+import { wenxiWaterLevelRule } from './__fixtures__/wenxi-water-level-rule';
 import { WaterLevelEvaluator } from './water-level-evaluator';
 
 const MIN = 60_000;
 const station = sampleRiverStation();
-const rule: WaterLevelRule = {
-  id: 'wl-wenxi',
-  kind: 'water_level',
-  stationId: station.id,
-  direction: 'rising',
-  thresholds: [
-    { code: 'warning', name: '警戒水位', level: 4.2, severity: 'yellow' },
-    { code: 'guaranteed', name: '保证水位', level: 5.0, severity: 'orange' },
-  ],
-  hysteresis: 0.1,
-  minDurationMs: 0,
-  clearingDelayMs: 30 * MIN,
-  staleAfterMs: 60 * MIN,
-};
+const rule = wenxiWaterLevelRule(station.id);
 
 /** An evaluator that has already judged these (ms after T0, value) readings, fed in order. */
 function live(points: readonly (readonly [number, number])[]): { evaluator: WaterLevelEvaluator; said: AlertOutcome[] } {

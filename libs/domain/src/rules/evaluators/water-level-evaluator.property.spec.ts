@@ -2,28 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { AlertOutcome } from '../../alerts/alert-outcome';
 import { sampleRiverStation } from '../../stations/__fixtures__/sample-river-station';
-import type { WaterLevelRule } from '../rule-set';
 import { acceptEach, lastVerdictByTime, timesOf } from './__fixtures__/verdict-path';
 import { byMinute, pointsInTwoOrders, type LevelPoint } from './level/__fixtures__/arrival-orders';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
+import { wenxiWaterLevelRule } from './__fixtures__/wenxi-water-level-rule';
 import { WaterLevelEvaluator } from './water-level-evaluator';
 
 const MIN = 60_000;
 const station = sampleRiverStation();
-const rule: WaterLevelRule = {
-  id: 'wl-wenxi',
-  kind: 'water_level',
-  stationId: station.id,
-  direction: 'rising',
-  thresholds: [
-    { code: 'warning', name: '警戒水位', level: 4.2, severity: 'yellow' },
-    { code: 'guaranteed', name: '保证水位', level: 5.0, severity: 'orange' },
-  ],
-  hysteresis: 0.1,
-  minDurationMs: 20 * MIN,
-  clearingDelayMs: 0,
-  staleAfterMs: 60 * MIN,
-};
+const rule = wenxiWaterLevelRule(station.id, { minDurationMs: 20 * MIN, clearingDelayMs: 0 });
 const edges = [4.0, 4.1, 4.101, 4.15, 4.2, 4.9, 4.95, 5.0, 5.5];
 
 const readingsOf = (points: readonly LevelPoint[]) => points.map(({ minute, value }) => levelReading(station.id, T0 + minute * MIN, value));

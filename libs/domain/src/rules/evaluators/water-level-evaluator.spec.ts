@@ -4,25 +4,17 @@ import { sampleRiverStation } from '../../stations/__fixtures__/sample-river-sta
 import type { WaterLevelRule } from '../rule-set';
 import { levelReading, T0 } from './level/__fixtures__/level-readings';
 import { LATE_READING_HORIZON_MS } from './level/late-readings';
+import { wenxiWaterLevelRule } from './__fixtures__/wenxi-water-level-rule';
 import { WaterLevelEvaluator } from './water-level-evaluator';
 
 const MIN = 60_000;
 const station = sampleRiverStation();
-const rule: WaterLevelRule = {
-  id: 'wl-wenxi',
-  kind: 'water_level',
-  stationId: station.id,
-  direction: 'rising',
+const rule = wenxiWaterLevelRule(station.id, {
   thresholds: [
-    { code: 'warning', name: '警戒水位', level: 4.2, severity: 'yellow' },
-    { code: 'guaranteed', name: '保证水位', level: 5.0, severity: 'orange' },
+    ...wenxiWaterLevelRule(station.id).thresholds,
     { code: 'historical_max', name: '历史最高水位', level: 5.8, severity: 'red' },
   ],
-  hysteresis: 0.1,
-  minDurationMs: 0,
-  clearingDelayMs: 30 * MIN,
-  staleAfterMs: 60 * MIN,
-};
+});
 
 /** Feeds (ms after T0, value) in order; returns what the last reading brought back. */
 function judge(points: readonly (readonly [number, number])[], overrides: Partial<WaterLevelRule> = {}): readonly AlertOutcome[] {
