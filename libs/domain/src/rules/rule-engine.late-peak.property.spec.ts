@@ -49,10 +49,14 @@ const comingAndGoing = fc
     return readings;
   });
 
-/** The same readings shuffled and cut into batches of 1 to 8, as cellular reports and BeiDou catch-up batches mix. */
+/**
+ * The same readings shuffled and cut into batches of 1 to 8, as cellular reports and BeiDou catch-up
+ * batches mix; with every rule's clearing delay 0 or 15 minutes.
+ */
 const arrivals = comingAndGoing.chain((readings) =>
   fc.tuple(
     fc.constant(readings),
+    fc.constantFrom(0, 15 * MINUTE_MS),
     fc.shuffledSubarray(readings, { minLength: readings.length, maxLength: readings.length }).chain((shuffled) =>
       fc.array(fc.integer({ min: 1, max: 8 }), { minLength: shuffled.length, maxLength: shuffled.length }).map((sizes) => {
         const batches: Reading[][] = [];
@@ -64,8 +68,11 @@ const arrivals = comingAndGoing.chain((readings) =>
 );
 
 /** The highest level each (rule, subject) reached over all its alerts. */
-function peaks(batches: readonly (readonly Reading[])[]): Map<string, Severity> {
-  const engine = new RuleEngine(stormRuleSet(), engineStations);
+function peaks(batches: readonly (readonly Reading[])[], clearingDelayMs: number): Map<string, Severity> {
+  const rules = stormRuleSet();
+  const delayed = <T extends { clearingDelayMs: number }>(rule: T): T => ({ ...rule, clearingDelayMs });
+  const ruleSet = { waterLevel: rules.waterLevel.map(delayed), rateOfRise: rules.rateOfRise.map(delayed), venues: rules.venues.map(delayed), mountainTorrent: rules.mountainTorrent.map(delayed) };
+  const engine = new RuleEngine(ruleSet, engineStations);
   const book = new AlertBook({ policyFor: (ruleId) => engine.policyFor(ruleId) ?? { clearingDelayMs: 0 } });
   for (const batch of batches) for (const { subject, outcome } of engine.accept(batch)) book.observe(subject, outcome, DETECTED_AT);
   const highest = new Map<string, Severity>();
@@ -81,9 +88,9 @@ describe('RuleEngine folded through the alert book, with readings late and out o
   it('never loses a level that readings in observation-time order alert on, however a storm that comes and goes arrives', () => {
     const kindsRaised = new Set<string>();
     fc.assert(
-      fc.property(arrivals, ([readings, batches]) => {
-        const inOrder = peaks([...readings].sort((a, b) => a.observedAt - b.observedAt).map((reading) => [reading]));
-        const arrived = peaks(batches);
+      fc.property(arrivals, ([readings, clearingDelayMs, batches]) => {
+        const inOrder = peaks([...readings].sort((a, b) => a.observedAt - b.observedAt).map((reading) => [reading]), clearingDelayMs);
+        const arrived = peaks(batches, clearingDelayMs);
         for (const subject of inOrder.keys()) kindsRaised.add(subject.split(' ')[0]!);
         // The peak seen in arrival order may be higher (a gap makes a short excursion look sustained), never lower.
         const lost = [...inOrder]
