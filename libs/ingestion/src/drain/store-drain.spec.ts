@@ -5,9 +5,9 @@ import { makeTempDir, removeDir } from '../journal/__fixtures__/temp-dir';
 import { Journal } from '../journal/journal';
 import type { Log } from '../log';
 import { MemoryReadingStore } from '../store/memory-reading-store';
-import { StoreUnavailableError } from '../store/reading-store';
+import { StoreUnavailableError, type TelemetryBatch } from '../store/reading-store';
 import { SERIAL_STRIDE } from './drain-batch';
-import { type DrainOptions, StoreDrain } from './store-drain';
+import { CHECKPOINT_EVERY_MS, type DrainOptions, StoreDrain } from './store-drain';
 
 const T0 = Date.parse('2023-09-21T02:00:00Z');
 const FIVE_MINUTES = 300_000;
@@ -223,6 +223,108 @@ describe('StoreDrain', () => {
     expect(metrics.failures.length).toBeGreaterThanOrEqual(2);
     expect(new Set(metrics.failures)).toEqual(new Set(['unavailable']));
     expect(log.messages('log').some((m) => m.includes('accepts writes again'))).toBe(true);
+  });
+
+  it.each([
+    [undefined, [24]],
+    [24, [24]],
+    [23, [23, 1]],
+    [10, [10, 10, 4]],
+  ])('with pointsPerWrite %s, writes a batch of 24 points in parts of %j, in order, and checkpoints once all are stored', async (perWrite, sizes) => {
+    store = new MemoryReadingStore(perWrite);
+    await store.prepare();
+    await append(...Array.from({ length: 12 }, (_, n) => report(n)));
+    const drain = newDrain({ batchSize: 1000 });
+    drain.start();
+    await drained();
+
+    expect(store.confirmedWrites.map((w) => w.readings.length + w.arrivals.length + w.deadLetters.length)).toEqual(sizes);
+    expect(writtenReadings()).toEqual(Array.from({ length: 12 }, (_, n) => reading(n)));
+    expect(store.confirmedWrites.flatMap((w) => w.arrivals)).toEqual(Array.from({ length: 12 }, (_, n) => arrival(n)));
+    expect(journal.checkpointSeq).toBe(12);
+  });
+
+  it('leaves the checkpoint until the last part of a batch is stored', async () => {
+    /** Stores the first part, then is down until told otherwise. */
+    class DownAfterFirstPart extends MemoryReadingStore {
+      override async write(batch: TelemetryBatch): Promise<void> {
+        await super.write(batch);
+        if (this.confirmedWrites.length === 1) this.failNext(Number.POSITIVE_INFINITY, new StoreUnavailableError('disk I/O error'));
+      }
+    }
+    store = new DownAfterFirstPart(4);
+    await store.prepare();
+    await append(report(1), report(2), report(3));
+    const drain = newDrain();
+    drain.start();
+    await waitFor('the second part has been tried twice', () => store.writeAttempts >= 3);
+    expect(store.confirmedWrites).toHaveLength(1);
+    expect(journal.checkpointSeq).toBe(0);
+    expect(drain.backlog).toBe(3);
+
+    store.clearFailures();
+    await drained();
+    expect(store.confirmedWrites.map((w) => w.readings.length + w.arrivals.length)).toEqual([4, 2]);
+    expect(journal.checkpointSeq).toBe(3);
+  });
+
+  it.each([
+    [0, [2, 12]],
+    [CHECKPOINT_EVERY_MS - 1, [2, 6, 10, 12]],
+    [CHECKPOINT_EVERY_MS, [2, 4, 6, 8, 10, 12]],
+  ])('with %d ms passing per store write, moves the journal checkpoint to %j: at most once a second while data flows, and when idle', async (msPerWrite, checkpoints) => {
+    /** Each write takes `msPerWrite` of the clock. */
+    class TimedStore extends MemoryReadingStore {
+      override async write(batch: TelemetryBatch): Promise<void> {
+        await super.write(batch);
+        clock.advance(msPerWrite);
+      }
+    }
+    store = new TimedStore();
+    await store.prepare();
+    await append(...Array.from({ length: 12 }, (_, n) => report(n)));
+    const moved: number[] = [];
+    const checkpoint = journal.checkpoint.bind(journal);
+    jest.spyOn(journal, 'checkpoint').mockImplementation((seq) => {
+      moved.push(seq);
+      return checkpoint(seq);
+    });
+    newDrain({ batchSize: 4 }).start();
+    await drained();
+    expect(moved).toEqual(checkpoints);
+    expect(store.confirmedWrites).toHaveLength(6);
+  });
+
+  it('gives the event loop a turn between two parts of a batch', async () => {
+    store = new MemoryReadingStore(2);
+    await store.prepare();
+    await append(report(1), report(2), report(3));
+    const writesSeenByOtherWork: number[] = [];
+    let watching = true;
+    const watch = (): void => {
+      writesSeenByOtherWork.push(store.confirmedWrites.length);
+      if (watching) setImmediate(watch);
+    };
+    setImmediate(watch);
+    newDrain().start();
+    await drained();
+    watching = false;
+    // Other work ran after the first part and again after the second, before the drain finished.
+    expect(writesSeenByOtherWork).toEqual(expect.arrayContaining([1, 2]));
+    expect(store.confirmedWrites).toHaveLength(3);
+  });
+
+  it('turns a point refused in one part of a batch into a dead letter and stores the other parts', async () => {
+    store = new MemoryReadingStore(3);
+    await store.prepare();
+    store.refuseWhen((p) => p.kind === 'reading' && p.point.value === 666, 'value out of range');
+    await append(...[1, 2, 3, 4, 5, 6].map((n) => report(n, 'cellular', n === 4 ? 666 : undefined)));
+    newDrain().start();
+    await drained();
+
+    expect((await store.readings({})).map((r) => r.value)).toEqual([1, 2, 3, 5, 6].map((n) => reading(n).value));
+    expect(await store.arrivals({})).toHaveLength(6);
+    expect((await storeRejected()).map((d) => (JSON.parse(d.payload) as Reading).value)).toEqual([666]);
   });
 
   it('turns only the refused point into a store_rejected dead letter and stores every other point', async () => {

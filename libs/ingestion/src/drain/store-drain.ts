@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Clock, Reading } from '@hydro/domain';
 import type { IngestionMetrics } from '../ingestion-metrics';
 import type { Log } from '../log';
@@ -6,6 +7,7 @@ import { type BackoffOptions, backoffDelay } from './backoff';
 import { buildDrainBatch, type DrainBatch, type JournalRecord } from './drain-batch';
 import { RecentPoints } from './recent-points';
 import { rejectedAsDeadLetters } from './rejected-batch';
+import { writeParts } from './write-parts';
 
 /** What the drain needs of the journal: ordered reads after a position, and a checkpoint. */
 export interface DrainableJournal {
@@ -26,6 +28,13 @@ export interface DrainOptions {
 }
 
 const READ_BYTES = 8 * 1024 * 1024;
+/**
+ * While data flows, the journal checkpoint (a small file replaced with two fsyncs and a rename) moves at
+ * most this often, and always before the drain idles or stops. Each move competes on the disk with the
+ * journal's own fsync, on which every acknowledgement waits; a later move only means that, after a crash,
+ * a little more of the spool is written again (idempotent).
+ */
+export const CHECKPOINT_EVERY_MS = 1000;
 
 type WriteOutcome = { readonly kind: 'written' } | { readonly kind: 'rejected'; readonly error: StoreRejectedError } | { readonly kind: 'stopped' };
 
@@ -33,6 +42,8 @@ type WriteOutcome = { readonly kind: 'written' } | { readonly kind: 'rejected'; 
  * Moves the journal into the store, in journal order, one write in flight at a time
  * (so that the last write of a point is the one that stays), retrying with backoff
  * while the store is down and advancing the checkpoint only after the store confirmed.
+ * A store that writes on the event loop (SQLite) gets a batch in parts of its `pointsPerWrite`,
+ * with a turn of the loop between parts, so acknowledgements and the rules are not held up.
  */
 export class StoreDrain {
   private stopping = false;
@@ -43,6 +54,7 @@ export class StoreDrain {
   private wake: (() => void) | undefined;
   private cursor: number;
   private healthy = true;
+  private checkpointedAt = Number.NEGATIVE_INFINITY;
   private readonly recent: RecentPoints;
   private pointsPerEntry = 5;
 
@@ -95,6 +107,7 @@ export class StoreDrain {
     while (!this.stopping || (this.backlog > 0 && this.clock.now() < this.stopDeadline)) {
       const records = await this.journal.readAfter(this.cursor, READ_BYTES);
       if (records.length === 0) {
+        await this.checkpointCursor();
         if (this.stopping) break;
         await this.sleep(this.options.flushIntervalMs * 10, 'idle');
         continue;
@@ -110,20 +123,32 @@ export class StoreDrain {
       this.pointsPerEntry = Math.max(1, batch.points / batch.entries);
       if (!(await this.writeWithRetry(batch))) break;
       this.cursor = batch.lastSeq;
-      await this.journal.checkpoint(this.cursor);
+      if (this.clock.now() - this.checkpointedAt >= CHECKPOINT_EVERY_MS) await this.checkpointCursor();
     }
+    await this.checkpointCursor();
+  }
+
+  /** Moves the journal checkpoint to what the store has confirmed, if it is behind. */
+  private async checkpointCursor(): Promise<void> {
+    if (this.cursor <= this.journal.checkpointSeq) return;
+    this.checkpointedAt = this.clock.now();
+    await this.journal.checkpoint(this.cursor);
   }
 
   /** Returns false when it gave up because the drain is stopping past its deadline. */
   private async writeWithRetry(batch: DrainBatch): Promise<boolean> {
     const sorted = this.recent.sort(batch.readings);
     const toWrite: TelemetryBatch = { readings: sorted.fresh, arrivals: batch.arrivals, deadLetters: batch.deadLetters };
-    const outcome = await this.writeUntilAnswered(toWrite);
-    if (outcome.kind === 'stopped') return false;
     const refused = new Set<Reading>();
-    if (outcome.kind === 'rejected') {
-      this.metrics.writeFailed('rejected');
-      if (!(await this.isolateRejected(toWrite, outcome.error, refused))) return false;
+    // Parts are written in order; if the drain stops between two, the checkpoint stays and the whole batch is rewritten (idempotent).
+    for (const [index, part] of writeParts(toWrite, this.store.pointsPerWrite).entries()) {
+      if (index > 0) await nextTurn();
+      const outcome = await this.writeUntilAnswered(part);
+      if (outcome.kind === 'stopped') return false;
+      if (outcome.kind === 'rejected') {
+        this.metrics.writeFailed('rejected');
+        if (!(await this.isolateRejected(part, outcome.error, refused))) return false;
+      }
     }
     // Only what the store kept counts as written: a refused reading's next copy must not look like a duplicate.
     this.recent.remember(refused.size === 0 ? toWrite.readings : toWrite.readings.filter((r) => !refused.has(r)));

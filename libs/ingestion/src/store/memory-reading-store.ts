@@ -63,6 +63,9 @@ export class MemoryReadingStore implements ReadingStore {
   private readonly refusals: Refusal[] = [];
   private held: { readonly until: Promise<void>; readonly release: () => void } | undefined;
 
+  /** `pointsPerWrite`: behave like a store that wants batches in parts of that size (see ReadingStore). */
+  constructor(readonly pointsPerWrite?: number) {}
+
   /** Calls to `write`, including those that failed, were refused or are still held. */
   get writeAttempts(): number {
     return this.attempts;

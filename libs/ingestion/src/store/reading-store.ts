@@ -101,6 +101,12 @@ export interface ArrivalCount {
  * an arrival is (station, channel, observation time), a dead letter is its serial.
  */
 export interface ReadingStore {
+  /**
+   * At most this many points (readings, arrivals, dead letters) per write(), for a store whose writes run
+   * on the event loop (the embedded SQLite store): the drain splits a larger batch into writes of this size
+   * with a turn of the event loop between them. Absent: a batch of any size is one write.
+   */
+  readonly pointsPerWrite?: number;
   /** Creates what the store needs (database, schema); safe to call on every start. */
   prepare(): Promise<void>;
   /**

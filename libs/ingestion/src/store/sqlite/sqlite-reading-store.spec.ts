@@ -9,6 +9,7 @@ import { SqliteFileError } from './sqlite-errors';
 import { APPLICATION_ID, MIGRATIONS, NewerSchemaError, SCHEMA_VERSION, migrate } from './sqlite-migrations';
 import { type Params, arrivalCounts } from './sqlite-queries';
 import { SqliteReadingStore } from './sqlite-reading-store';
+import { TELEMETRY_PIPELINE_DEFAULTS } from '../../telemetry-pipeline';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -53,6 +54,13 @@ describe('SqliteReadingStore and its file', () => {
     migrate(db, file, version);
     db.close();
   }
+
+  it('asks the drain to split a default batch: a write of SQLite holds the event loop', () => {
+    const store = new SqliteReadingStore({ file: join(tempDir(), 'hydro.sqlite') });
+    expect(Number.isInteger(store.pointsPerWrite)).toBe(true);
+    expect(store.pointsPerWrite).toBeGreaterThan(0);
+    expect(store.pointsPerWrite).toBeLessThan(TELEMETRY_PIPELINE_DEFAULTS.drain.batchSize);
+  });
 
   it('keeps the data across a close and a reopen, in WAL mode', async () => {
     const file = join(tempDir(), 'hydro.sqlite');

@@ -37,13 +37,23 @@ interface Connection {
 }
 
 /**
+ * Points per write() the drain is asked to keep to. better-sqlite3 is synchronous: a write holds the event
+ * loop (acknowledgements, the flood rules) for as long as it takes, about 10-25 µs a point on a busy 2-core
+ * machine, and longer when the commit runs a WAL checkpoint. A 5,000-point drain batch in one write held it
+ * for 30-110 ms; in parts of 250 each holds it a few ms. One fsync per part (synchronous=FULL) costs well
+ * under a millisecond there.
+ */
+export const SQLITE_POINTS_PER_WRITE = 250;
+
+/**
  * ReadingStore in an embedded SQLite file (better-sqlite3), for a centre without InfluxDB. Schema,
- * versions and durability: docs/storage.md, sqlite-migrations.ts, sqlite-file.ts. better-sqlite3 is
- * synchronous: a write of one drain batch (up to 5,000 points) holds the event loop for tens of ms.
+ * versions and durability: docs/storage.md, sqlite-migrations.ts, sqlite-file.ts. Each write() is one
+ * transaction, stored whole or not at all; the drain keeps writes to SQLITE_POINTS_PER_WRITE points.
  * Writes and reads need prepare() first and are refused with StoreUnavailableError once closed.
  */
 export class SqliteReadingStore implements ReadingStore {
   readonly file: string;
+  readonly pointsPerWrite = SQLITE_POINTS_PER_WRITE;
   private connection: Connection | undefined;
   private closed = false;
 
