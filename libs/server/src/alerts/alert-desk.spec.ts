@@ -214,11 +214,17 @@ describe('AlertDesk', () => {
   });
 
   it('logs a batch the store refuses for good, announces nothing of it, and goes on with the next', async () => {
-    const log = new MemoryEventLog();
+    /** Refuses, for its content, every append holding a transition of the first gauge. */
+    class RefusingFirstGauge extends MemoryEventLog {
+      override async append(stream: EventStream, events: readonly NewEvent[]): Promise<StoredEvent[]> {
+        if (events.some((e) => e.body['subjectId'] === '70100001')) throw new StoreRejectedError('body too large');
+        return super.append(stream, events);
+      }
+    }
+    const log = new RefusingFirstGauge();
     const recorded = recordingLog();
     const desk = deskOver(log, {}, recorded);
     await desk.ready;
-    log.failNext(1, new StoreRejectedError('body too large'));
     const next = announced(desk, 1);
     desk.observe(subject('70100001'), breach('yellow', T0), T0);
     desk.observe(subject('70100002'), breach('yellow', T0), T0);

@@ -9,7 +9,7 @@ import { AlertDesk, type StoredAlertEvent } from '../alerts/alert-desk';
 import { alertPolicyFor } from '../alerts/alert-policies';
 import { MaintenanceDesk } from '../maintenance/maintenance-desk';
 import { EventLogReadiness } from '../storage/event-log-readiness';
-import { StationWatch } from './station-watch';
+import { type SweepPacing, StationWatch } from './station-watch';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -71,7 +71,7 @@ afterEach(async () => {
 });
 
 /** Station health, maintenance and the alert desk wired as the stations module wires them; SHANXI under maintenance. */
-async function centre(store: MemoryReadingStore, storePrepared: Promise<void> = Promise.resolve(), log: Log = silentLog): Promise<Centre> {
+async function centre(store: MemoryReadingStore, storePrepared: Promise<void> = Promise.resolve(), log: Log = silentLog, pacing?: SweepPacing): Promise<Centre> {
   const events = new MemoryEventLog();
   const readiness = new EventLogReadiness(events, silentLog);
   const maintenance = new MaintenanceDesk(events, readiness, registry, silentLog);
@@ -87,7 +87,7 @@ async function centre(store: MemoryReadingStore, storePrepared: Promise<void> = 
   );
   desks.push(desk);
   await desk.ready;
-  const watch = new StationWatch(registry, store, maintenance, desk, log, NOW, storePrepared);
+  const watch = new StationWatch(registry, store, maintenance, desk, log, NOW, storePrepared, pacing);
   return { watch, desk, maintenance, alerts: events };
 }
 
@@ -133,11 +133,11 @@ describe('StationWatch', () => {
     const storePrepared = new Promise<void>((resolve) => (prepared = resolve));
     const { watch, desk, alerts } = await centre(await storeWithHistory(), storePrepared);
     expect(watch.latest(NOW).counts.stations.offline).toBe(4);
-    expect(watch.sweep(NOW)).toBeUndefined();
+    expect(await watch.sweep(NOW)).toBeUndefined();
 
     prepared();
     await watch.ready;
-    const sweep = watch.sweep(NOW);
+    const sweep = await watch.sweep(NOW);
     expect(sweep?.at).toBe(NOW);
     expect(sweep?.counts.stations).toMatchObject({ online: 1, late: 1, offline: 2, maintenance: 1 });
     await desk.close();
@@ -149,7 +149,7 @@ describe('StationWatch', () => {
     const { watch, desk } = await centre(await storeWithHistory());
     await watch.ready;
     const raised = announced(desk, 3);
-    watch.sweep(NOW);
+    await watch.sweep(NOW);
     const events = (await raised).map((e) => e.event);
     expect(events.every((e) => e.type === 'raised' && e.at === NOW && e.observedAt === NOW)).toBe(true);
     expect(desk.list({}).map((a) => [a.ruleId, a.kind, a.subjectId, a.stationIds, a.district, a.basin, a.severity]).sort()).toEqual([
@@ -165,14 +165,14 @@ describe('StationWatch', () => {
     const { watch, desk, alerts } = await centre(await storeWithHistory());
     await watch.ready;
     const raised = announced(desk, 3);
-    watch.sweep(NOW);
+    await watch.sweep(NOW);
     await raised;
-    watch.sweep(NOW + 30_000);
+    await watch.sweep(NOW + 30_000);
 
     const report: TelemetryOutcome = { arrivals: [arrival(ZHANGSHAN.id, 'cellular', NOW + 40_000)], readings: [], deadLetters: [] };
     watch.accept(report);
     const resolved = announced(desk, 1);
-    watch.sweep(NOW + MINUTE);
+    await watch.sweep(NOW + MINUTE);
     expect((await resolved).map((e) => [e.event.type, e.event.subjectId])).toEqual([['resolved', ZHANGSHAN.id]]);
     await desk.close();
     expect(await alerts.read('alerts')).toHaveLength(4);
@@ -184,7 +184,7 @@ describe('StationWatch', () => {
   ])('reports a station never heard from as offline only %s', async (_, sinceStart, raised) => {
     const { watch, desk, alerts } = await centre(await storeWithHistory());
     await watch.ready;
-    watch.sweep(NOW + sinceStart);
+    await watch.sweep(NOW + sinceStart);
     await desk.close();
     const offline = (await alerts.read('alerts')).filter((e) => e.body['kind'] === 'station_offline').map((e) => e.body['subjectId']);
     expect(offline.includes(BAIZHANG.id)).toBe(raised);
@@ -199,10 +199,40 @@ describe('StationWatch', () => {
     expect(watch.snapshot(BAIZHANG.id, NOW + MINUTE)?.latest.rainfall?.value).toBe(4.5);
   });
 
+  it('spreads a sweep over turns of the event loop, handing the desk at most a slice of conditions per turn', async () => {
+    const { watch, desk } = await centre(await storeWithHistory(), Promise.resolve(), silentLog, { stationsPerTurn: 1, conditionsPerTurn: 2 });
+    await watch.ready;
+    const observe = jest.spyOn(desk, 'observe');
+    let done = false;
+    const sweep = watch.sweep(NOW).finally(() => (done = true));
+    const seenAtEachTurn: number[] = [];
+    while (!done) {
+      seenAtEachTurn.push(observe.mock.calls.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await sweep;
+    const steps = seenAtEachTurn.slice(1).map((n, i) => n - seenAtEachTurn[i]!);
+    expect(observe.mock.calls.length).toBeGreaterThan(4);
+    expect(Math.max(...steps)).toBeLessThanOrEqual(2);
+    // Four shards (the two Ou river gauges share one) before the first condition is handed over.
+    expect(seenAtEachTurn.slice(0, 4)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('runs a sweep asked for while one is under way after it, never interleaved', async () => {
+    const { watch, desk } = await centre(await storeWithHistory(), Promise.resolve(), silentLog, { stationsPerTurn: 1, conditionsPerTurn: 1 });
+    await watch.ready;
+    const observe = jest.spyOn(desk, 'observe');
+    const [first, second] = await Promise.all([watch.sweep(NOW), watch.sweep(NOW + MINUTE)]);
+    expect([first?.at, second?.at]).toEqual([NOW, NOW + MINUTE]);
+    const times = observe.mock.calls.map((call) => call[2]);
+    expect(times.indexOf(NOW + MINUTE)).toBe(times.lastIndexOf(NOW) + 1);
+    expect(new Set(times)).toEqual(new Set([NOW, NOW + MINUTE]));
+  });
+
   it('keeps the last sweep for the gauges', async () => {
     const { watch } = await centre(await storeWithHistory());
     await watch.ready;
-    const sweep = watch.sweep(NOW);
+    const sweep = await watch.sweep(NOW);
     expect(watch.latest(NOW + HOUR)).toBe(sweep);
   });
 
@@ -213,11 +243,11 @@ describe('StationWatch', () => {
     const log = recordingLog();
     const { watch } = await centre(store, Promise.resolve(), log);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(watch.sweep(NOW)).toBeUndefined();
+    expect(await watch.sweep(NOW)).toBeUndefined();
     expect(log.warn).toHaveBeenCalledWith('station health waits for the store: ECONNREFUSED 127.0.0.1:8086', 'StationWatch');
 
     await jest.advanceTimersByTimeAsync(60_000);
     await watch.ready;
-    expect(watch.sweep(NOW)?.counts.stations.offline).toBe(2);
+    expect((await watch.sweep(NOW))?.counts.stations.offline).toBe(2);
   });
 });

@@ -1,22 +1,35 @@
 import {
   type AlertOutcome,
   DEFAULT_HEALTH_POLICY,
-  type Channel,
   type EquipmentCondition,
   type HealthSweep,
-  NetworkHealth,
+  type MaintenancePredicate,
   type StationHealthSnapshot,
   type StationRegistry,
   type TelemetryOutcome,
 } from '@hydro/domain';
 import type { Log, ReadingStore } from '@hydro/ingestion';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AlertDesk } from '../alerts/alert-desk';
 import { equipmentRuleId } from '../alerts/alert-policies';
 import type { MaintenanceDesk } from '../maintenance/maintenance-desk';
+import { ShardedNetworkHealth } from './sharded-network-health';
 
 const DAY_MS = 24 * 3_600_000;
 const OFFLINE_AFTER_MISSED = DEFAULT_HEALTH_POLICY.offlineAfterMissed;
 const BEIDOU_ALLOWANCE_MS = DEFAULT_HEALTH_POLICY.allowanceMs.beidou;
+
+/**
+ * How a sweep shares the event loop with telemetry: stations assessed per turn (a shard; about 10 ms on a
+ * busy 2-core machine) and equipment conditions handed to the alert desk per turn (each may be an alert
+ * transition to store and announce). A whole-network sweep in one turn held the loop for 100–450 ms.
+ */
+export interface SweepPacing {
+  readonly stationsPerTurn: number;
+  readonly conditionsPerTurn: number;
+}
+
+export const DEFAULT_SWEEP_PACING: SweepPacing = { stationsPerTurn: 150, conditionsPerTurn: 200 };
 
 /**
  * Station health for maintainers: follows every accepted report, is rebuilt from the store at
@@ -24,9 +37,11 @@ const BEIDOU_ALLOWANCE_MS = DEFAULT_HEALTH_POLICY.allowanceMs.beidou;
  * sweep hands the equipment conditions to the alert desk.
  */
 export class StationWatch {
-  private readonly health: NetworkHealth;
+  private readonly health: ShardedNetworkHealth;
   private lastSweep: HealthSweep | undefined;
   private restored = false;
+  /** The sweep in progress (or the last one): sweeps run one after another, never interleaved. */
+  private sweeping: Promise<unknown> = Promise.resolve();
   readonly ready: Promise<void>;
 
   constructor(
@@ -37,8 +52,9 @@ export class StationWatch {
     private readonly log: Log,
     now: number,
     storePrepared: Promise<void>,
+    private readonly pacing: SweepPacing = DEFAULT_SWEEP_PACING,
   ) {
-    this.health = new NetworkHealth(registry);
+    this.health = new ShardedNetworkHealth(registry, pacing.stationsPerTurn);
     this.startedAt = now;
     this.ready = storePrepared.then(() => this.restoreWithRetry(now));
   }
@@ -53,33 +69,49 @@ export class StationWatch {
   };
 
   /**
-   * Assesses every station at `now` and tells the alert desk what the equipment conditions are.
-   * Not before the picture is rebuilt from the store: until then every station would look silent.
+   * Assesses every station at `now` and tells the alert desk what the equipment conditions are, a shard
+   * of stations and then a slice of conditions per turn of the event loop, so telemetry keeps flowing
+   * meanwhile. Not before the picture is rebuilt from the store: until then every station would look
+   * silent (resolves undefined). A sweep asked for while one runs starts after it.
    */
-  sweep(now: number): HealthSweep | undefined {
-    if (!this.restored) return undefined;
-    const sweep = this.health.sweep(now, this.underMaintenance);
-    this.lastSweep = sweep;
-    const waiting = new Set(sweep.stations.filter((s) => s.neverReported && !this.overdue(s.stationId, now)).map((s) => s.stationId));
-    for (const condition of sweep.conditions) {
-      // A station the store has never heard from is not reported silent before it has missed its reports since this start.
-      if (condition.outcome === 'breach' && (condition.kind === 'station_offline' || condition.kind === 'channel_down') && waiting.has(condition.stationIds[0] ?? '')) continue;
-      this.report(condition, now);
-    }
+  sweep(now: number): Promise<HealthSweep | undefined> {
+    const sweep = this.sweeping.then(() => this.sweepInTurns(now));
+    this.sweeping = sweep.catch(() => undefined);
     return sweep;
   }
 
   /** The latest sweep (for gauges), or a fresh one before the first. */
   latest(now: number): HealthSweep {
-    return this.lastSweep ?? this.health.sweep(now, this.underMaintenance);
+    return this.lastSweep ?? this.health.sweep(now, this.underMaintenance());
   }
 
   snapshots(now: number): readonly StationHealthSnapshot[] {
-    return this.health.sweep(now, this.underMaintenance).stations;
+    return this.health.sweep(now, this.underMaintenance()).stations;
   }
 
   snapshot(stationId: string, now: number): StationHealthSnapshot | undefined {
-    return this.health.snapshot(stationId, now, this.underMaintenance);
+    return this.health.snapshot(stationId, now, this.underMaintenance());
+  }
+
+  private async sweepInTurns(now: number): Promise<HealthSweep | undefined> {
+    if (!this.restored) return undefined;
+    const parts: HealthSweep[] = [];
+    for (let shard = 0; shard < this.health.shardCount; shard++) {
+      if (shard > 0) await nextTurn();
+      parts.push(this.health.sweepShard(shard, now, this.underMaintenance()));
+    }
+    const sweep = this.health.combine(parts, now);
+    this.lastSweep = sweep;
+    const waiting = new Set(sweep.stations.filter((s) => s.neverReported && !this.overdue(s.stationId, now)).map((s) => s.stationId));
+    // A station the store has never heard from is not reported silent before it has missed its reports since this start.
+    const toReport = sweep.conditions.filter(
+      (c) => !(c.outcome === 'breach' && (c.kind === 'station_offline' || c.kind === 'channel_down') && waiting.has(c.stationIds[0] ?? '')),
+    );
+    for (let from = 0; from < toReport.length; from += this.pacing.conditionsPerTurn) {
+      await nextTurn();
+      for (const condition of toReport.slice(from, from + this.pacing.conditionsPerTurn)) this.report(condition, now);
+    }
+    return sweep;
   }
 
   /** Offline by the health policy's count of missed reports, counted from this start. */
@@ -89,8 +121,15 @@ export class StationWatch {
     return now - this.startedAt >= OFFLINE_AFTER_MISSED * station.reportingIntervalMinutes * 60_000 + BEIDOU_ALLOWANCE_MS;
   }
 
-  private readonly underMaintenance = (stationId: string, channel: Channel | undefined, at: number): boolean =>
-    this.maintenance.isUnderMaintenance(stationId, channel, at);
+  /**
+   * The maintenance desk's answer, asked only for stations that have a window at all: the calendar's
+   * check allocates per call, and a sweep asks for every station and channel. Taken afresh per shard, so a
+   * window opened during a sweep counts from the next shard on.
+   */
+  private underMaintenance(): MaintenancePredicate {
+    const withWindows = new Set(this.maintenance.current.windows().map((w) => w.stationId));
+    return (stationId, channel, at) => withWindows.has(stationId) && this.maintenance.isUnderMaintenance(stationId, channel, at);
+  }
 
   private report(condition: EquipmentCondition, now: number): void {
     const station = this.registry.get(condition.stationIds[0] ?? '');

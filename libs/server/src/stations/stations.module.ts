@@ -24,14 +24,17 @@ export const ALERT_TICK_MS = 10_000;
 /** What time alone changes: station health sweeps and the alert desk's tick. */
 @Injectable()
 export class StationClockwork {
+  private readonly log = nestLog('StationWatch');
+
   constructor(
     private readonly watch: StationWatch,
     private readonly desk: AlertDesk,
   ) {}
 
+  /** The sweep is spread over turns of the event loop and finishes later; a failure is logged, the next sweep tries again. */
   @Interval(HEALTH_SWEEP_MS)
   sweep(): void {
-    this.watch.sweep(systemClock.now());
+    this.watch.sweep(systemClock.now()).catch((error: unknown) => this.log.error(`the health sweep failed: ${(error as Error).message}`, 'StationWatch'));
   }
 
   @Interval(ALERT_TICK_MS)
