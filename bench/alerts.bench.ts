@@ -6,7 +6,9 @@
  * load (one report per station per 5 minutes) time-compressed by SPEED, and at 10× that; some reports
  * lift a river just above its 警戒水位, each raising one known alert. Medians and percentiles; not a
  * test, no thresholds. Results: docs/benchmarks.md.
- * Run: npm run bench:alerts   (BENCH_RUNS=5, BENCH_HOURS=12, BENCH_SPEED=10, BENCH_SECONDS=60)
+ * The centre's event-loop stalls are recorded by a probe preloaded into it (alerts/loop-stall-probe.ts).
+ * Run: npm run bench:alerts   (BENCH_RUNS=5, BENCH_HOURS=12 (0 skips part 1), BENCH_SPEED=10, BENCH_SECONDS=60;
+ * BENCH_CENTRE_CPU_PROF_DIR=<dir> writes a CPU profile of the centre per load there)
  */
 import * as os from 'node:os';
 import { loadStationRegistry } from '@hydro/ingestion';
@@ -14,6 +16,7 @@ import { loadRuleSet } from '../libs/ingestion/src/rules';
 import { describeMachine } from './ingest/machine';
 import { planCrossings } from './alerts/crossing-plan';
 import { measureEvaluationCost } from './alerts/evaluation-cost';
+import { STALL_MS, TICK_MS } from './alerts/loop-stalls';
 import { type LoadResult, type LoadSpec, runLoad } from './alerts/publish-to-alert';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -32,13 +35,15 @@ async function main(): Promise<void> {
   const ruleSet = loadRuleSet('config/rules', registry);
   console.log(`Rules: ${ruleSet.waterLevel.length} water-level, ${ruleSet.rateOfRise.length} rate-of-rise, ${ruleSet.venues.length} venue, ${ruleSet.mountainTorrent.length} warning areas; ${registry.size} stations.\n`);
 
-  const cost = measureEvaluationCost({ registry, ruleSet, start: SCENARIO_START, fromHour: 12, hours: HOURS, runs: RUNS });
-  console.log(`## Evaluation cost per reading (typhoon scenario, hours 12–${12 + HOURS}, median of ${RUNS} runs)\n`);
-  console.log(`${cost.messages} messages, ${cost.readings} readings; ${cost.verdicts} verdicts, ${cost.alertEvents} alert transitions, ${cost.openAtEnd} alerts open at the end.\n`);
-  console.log('| what | µs per reading | ratio to baseline |\n|---|---:|---:|');
-  console.log(`| baseline: interpretTelemetry only | ${cost.interpretOnlyUs.toFixed(2)} | 1 |`);
-  console.log(`| interpretTelemetry + RuleEngine.accept + AlertBook.observe | ${cost.interpretAndRulesUs.toFixed(2)} | ${(cost.interpretAndRulesUs / cost.interpretOnlyUs).toFixed(2)} |`);
-  console.log(`| RuleEngine.accept + AlertBook.observe alone (readings interpreted before timing) | ${cost.rulesOnlyUs.toFixed(2)} | ${(cost.rulesOnlyUs / cost.interpretOnlyUs).toFixed(2)} |\n`);
+  if (HOURS > 0) {
+    const cost = measureEvaluationCost({ registry, ruleSet, start: SCENARIO_START, fromHour: 12, hours: HOURS, runs: RUNS });
+    console.log(`## Evaluation cost per reading (typhoon scenario, hours 12–${12 + HOURS}, median of ${RUNS} runs)\n`);
+    console.log(`${cost.messages} messages, ${cost.readings} readings; ${cost.verdicts} verdicts, ${cost.alertEvents} alert transitions, ${cost.openAtEnd} alerts open at the end.\n`);
+    console.log('| what | µs per reading | ratio to baseline |\n|---|---:|---:|');
+    console.log(`| baseline: interpretTelemetry only | ${cost.interpretOnlyUs.toFixed(2)} | 1 |`);
+    console.log(`| interpretTelemetry + RuleEngine.accept + AlertBook.observe | ${cost.interpretAndRulesUs.toFixed(2)} | ${(cost.interpretAndRulesUs / cost.interpretOnlyUs).toFixed(2)} |`);
+    console.log(`| RuleEngine.accept + AlertBook.observe alone (readings interpreted before timing) | ${cost.rulesOnlyUs.toFixed(2)} | ${(cost.rulesOnlyUs / cost.interpretOnlyUs).toFixed(2)} |\n`);
+  }
 
   const stations = registry.all();
   const crossings = planCrossings(ruleSet.waterLevel, new Map(stations.map((s) => [s.id, s])));
@@ -59,6 +64,14 @@ async function main(): Promise<void> {
     console.log(
       `| ${r.spec.name} | ${r.spec.messagesPerSecond.toFixed(1)} (${r.achievedPerSecond.toFixed(1)}) | ${r.spec.rounds} | ${fmt(r.endToEnd.p50)} / ${fmt(r.endToEnd.p99)} / ${fmt(r.endToEnd.max)} | ${fmt(r.toDetection.p50)} / ${fmt(r.toDetection.p99)} | ${fmt(r.detectionToStream.p50)} / ${fmt(r.detectionToStream.p99)} | ${r.missing} | ${r.otherEvents} |`,
     );
+  }
+  console.log(`\n## The centre's event loop during each load (a timer due every ${TICK_MS} ms; a stall holds it ${STALL_MS} ms or more)\n`);
+  console.log('| load | stalls | 20–50 / 50–100 / ≥ 100 ms | longest ms | all stalls ms (on CPU) | slowest crossings ms (of which stalled) |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const { spec, stalls, slowest } of results) {
+    const slow = slowest.map((s) => `${fmt(s.ms)} (${s.stalledMs === undefined ? '–' : fmt(s.stalledMs)})`).join(', ');
+    if (stalls === undefined) console.log(`| ${spec.name} | – | – | – | – | ${slow} |`);
+    else console.log(`| ${spec.name} | ${stalls.count} | ${stalls.byLength.join(' / ')} | ${stalls.longest.map(fmt).join(', ') || '–'} | ${stalls.totalMs} (${stalls.cpuMs}) | ${slow} |`);
   }
   console.log(`\nLoad average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
