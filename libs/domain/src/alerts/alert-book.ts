@@ -96,7 +96,7 @@ export class AlertBook {
     if (!higher) return NO_EVENTS;
     if (this.isSuppressed(subject.stationIds, outcome.observedAt)) return NO_EVENTS;
     const revealed = raiseAlert(subject, outcome, detectedAt, true);
-    // The same peak revealed again, after its alert was forgotten.
+    // The same peak revealed before, when a newer episode has since become the one remembered.
     if (this.byId.has(revealed.alert.id)) return NO_EVENTS;
     return this.commit(undefined, revealed);
   }
