@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatBeijing, formatBeijingIso } from './beijing-time';
+import { formatBeijing, formatBeijingIso, isWritableTime } from './beijing-time';
 
 describe('Beijing time formatting', () => {
   it.each([
@@ -15,5 +15,14 @@ describe('Beijing time formatting', () => {
 
   it('refuses what is not a time', () => {
     expect(() => formatBeijing(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('tells which instants it can write: the last is 8 h before the end of Date', () => {
+    const last = 8.64e15 - 8 * 3_600_000;
+    expect(isWritableTime(last)).toBe(true);
+    expect(() => formatBeijing(last)).not.toThrow();
+    expect(isWritableTime(last + 1)).toBe(false);
+    expect(() => formatBeijing(last + 1)).toThrow(RangeError);
+    expect(isWritableTime(Number.NaN)).toBe(false);
   });
 });

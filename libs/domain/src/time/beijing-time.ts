@@ -20,6 +20,13 @@ export function formatBeijingIso(at: number): string {
   return `${millis === '000' ? seconds : `${seconds}.${millis}`}+08:00`;
 }
 
+/** Whether formatBeijing can write the instant: Date holds ±8.64e15 ms, and Beijing time is 8 h on. */
+export function isWritableTime(at: number): boolean {
+  return Number.isFinite(at) && Math.abs(at + BEIJING_OFFSET_MS) <= MAX_DATE_MS;
+}
+
+const MAX_DATE_MS = 8.64e15;
+
 /** The Beijing wall-clock reading as `YYYY-MM-DDTHH:mm:ss.sssZ` text (the `Z` is not meaningful). */
 function beijingWallClock(at: number): string {
   if (!Number.isFinite(at)) throw new RangeError(`Not a time: ${at}`);

@@ -164,6 +164,12 @@ describe('alertMessage', () => {
       expect(alertMessage(source, 'zh-CN', { names }).body).toContain('详情：battery 11.1 V, below 11.5 V。');
     });
 
+    it('falls back to the reason for a silent station when its last-received time is beyond what a date can hold', () => {
+      const source = fault('station_offline', { reason: 'no report', lastReceivedAt: 8_639_999_971_200_001 });
+      expect(alertMessage(source, 'en', { names }).body).toMatch(/^No report\./);
+      expect(alertMessage(source, 'zh-CN', { names }).body).toContain('详情：no report。');
+    });
+
     it('words the recovery, not the fault, once resolved', () => {
       const resolved = { ...fault('station_offline', { reason: 'reporting (online)', status: 'online', lastReceivedAt: OBSERVED, neverReported: false }), type: 'resolved' as const, state: 'resolved' as const };
       expect(alertMessage(resolved, 'zh-CN', { names }).body).toBe('已恢复上报。观测时间 2024-09-15 08:30。已解除。');

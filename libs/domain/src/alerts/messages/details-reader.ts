@@ -1,3 +1,4 @@
+import { isWritableTime } from '../../time/beijing-time';
 import type { AlertDetails, JsonValue } from '../alert-outcome';
 
 /**
@@ -11,6 +12,12 @@ export class DetailsReader {
   number(key: string): number | undefined {
     const value = this.details[key];
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  }
+
+  /** A number that can be written as a Beijing time: a corrupt one is left out rather than failing the message. */
+  time(key: string): number | undefined {
+    const value = this.number(key);
+    return value !== undefined && isWritableTime(value) ? value : undefined;
   }
 
   text(key: string): string | undefined {

@@ -20,7 +20,7 @@ type Sentence = (context: WordingContext) => string | undefined;
 const FAULTS: Readonly<Record<EquipmentAlertKind, Sentence>> = {
   station_offline: ({ details, locale, observedAt }) => {
     if (details.flag('neverReported') === true) return locale === 'en' ? 'Never reported on any channel.' : '该站从未上报。';
-    const last = details.number('lastReceivedAt');
+    const last = details.time('lastReceivedAt');
     if (last === undefined) return undefined;
     const silent = spokenDuration(observedAt - last, locale);
     return locale === 'en'
