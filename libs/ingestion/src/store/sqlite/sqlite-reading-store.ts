@@ -19,7 +19,9 @@ import { SqliteFileError, classifySqliteFailure } from './sqlite-errors';
 import { type FileIdentity, currentIdentity, openStoreFile, sameIdentity } from './sqlite-file';
 import { migrate } from './sqlite-migrations';
 import * as q from './sqlite-queries';
-import { type SeriesKey, toArrival, toArrivalCount, toCount, toDeadLetter, toReading, toSeriesKey, toSeriesPoint } from './sqlite-rows';
+import { SqliteReadThread } from './sqlite-read-thread';
+import type { SqliteRead } from './sqlite-reader';
+import { toArrival, toArrivalCount, toCount, toDeadLetter, toReading, toSeriesPoint } from './sqlite-rows';
 import { type BatchWriter, batchWriter } from './sqlite-writer';
 
 export interface SqliteStoreOptions {
@@ -32,8 +34,7 @@ interface Connection {
   readonly db: Database;
   readonly identity: FileIdentity;
   readonly write: BatchWriter;
-  /** One prepared statement per SQL text (the texts vary only with which filters are present). */
-  readonly statements: Map<string, Statement<[q.Params]>>;
+  readonly ping: Statement<[]>;
 }
 
 /**
@@ -49,6 +50,7 @@ export const SQLITE_POINTS_PER_WRITE = 250;
  * ReadingStore in an embedded SQLite file (better-sqlite3), for a centre without InfluxDB. Schema,
  * versions and durability: docs/storage.md, sqlite-migrations.ts, sqlite-file.ts. Each write() is one
  * transaction, stored whole or not at all; the drain keeps writes to SQLITE_POINTS_PER_WRITE points.
+ * Reads run in a thread of their own (SqliteReadThread), so a long query never holds the event loop.
  * Writes and reads need prepare() first and are refused with StoreUnavailableError once closed.
  */
 export class SqliteReadingStore implements ReadingStore {
@@ -56,10 +58,12 @@ export class SqliteReadingStore implements ReadingStore {
   readonly pointsPerWrite = SQLITE_POINTS_PER_WRITE;
   private connection: Connection | undefined;
   private closed = false;
+  private readonly reads: SqliteReadThread;
 
   constructor(options: SqliteStoreOptions) {
     if (typeof options.file !== 'string' || options.file.trim() === '') throw new Error('SqliteReadingStore needs a file name');
     this.file = options.file;
+    this.reads = new SqliteReadThread(this.file);
   }
 
   /**
@@ -71,7 +75,7 @@ export class SqliteReadingStore implements ReadingStore {
     const opened = this.connection ?? openStoreFile(this.file);
     try {
       migrate(opened.db, this.file);
-      this.connection ??= { ...opened, write: batchWriter(opened.db), statements: new Map() };
+      this.connection ??= { ...opened, write: batchWriter(opened.db), ping: opened.db.prepare<[]>(q.PING) };
     } catch (error) {
       this.connection = undefined;
       opened.db.close();
@@ -97,7 +101,7 @@ export class SqliteReadingStore implements ReadingStore {
     const connection = this.connection;
     if (connection === undefined || this.closed) return false;
     try {
-      this.statement(connection, q.PING).get({});
+      connection.ping.get();
       return sameIdentity(connection.identity, currentIdentity(this.file));
     } catch {
       return false;
@@ -105,40 +109,40 @@ export class SqliteReadingStore implements ReadingStore {
   }
 
   async readings(query: ReadingQuery): Promise<Reading[]> {
-    return this.all(q.selectReadings(query), 'the readings query').map(toReading);
+    return (await this.all(q.selectReadings(query), 'the readings query')).map(toReading);
   }
 
   async countReadings(query: ReadingQuery): Promise<number> {
-    return toCount(this.all(q.countReadings(query), 'the readings count')[0]);
+    return toCount((await this.all(q.countReadings(query), 'the readings count'))[0]);
   }
 
   async arrivals(query: ArrivalQuery): Promise<Arrival[]> {
-    return this.all(q.selectArrivals(query), 'the arrivals query').map(toArrival);
+    return (await this.all(q.selectArrivals(query), 'the arrivals query')).map(toArrival);
   }
 
   async deadLetters(query: DeadLetterQuery): Promise<StoredDeadLetter[]> {
-    return this.all(q.selectDeadLetters(query), 'the dead letters query').map(toDeadLetter);
+    return (await this.all(q.selectDeadLetters(query), 'the dead letters query')).map(toDeadLetter);
   }
 
   async countDeadLetters(query: DeadLetterQuery): Promise<number> {
-    return toCount(this.all(q.countDeadLetters(query), 'the dead letters count')[0]);
+    return toCount((await this.all(q.countDeadLetters(query), 'the dead letters count'))[0]);
   }
 
   async series(query: SeriesQuery): Promise<SeriesPoint[]> {
     const sql = query.every === undefined ? q.selectSeriesReadings(query) : q.selectSeriesBuckets(query);
-    return this.all(sql, 'the series query').map(toSeriesPoint);
+    return (await this.all(sql, 'the series query')).map(toSeriesPoint);
   }
 
   async latest(query: LatestQuery): Promise<Reading[]> {
     if (query.stationIds?.length === 0) return [];
     const walk = { from: q.READING_SERIES_FROM, after: q.READING_SERIES_AFTER, newest: q.NEWEST_READING };
     const stations = query.stationIds === undefined ? undefined : [...new Set(query.stationIds)].sort();
-    return this.newestPerSeries(walk, stations, query.element, 'the latest readings query').map(toReading);
+    return (await this.newestPerSeries(walk, stations, query.element, 'the latest readings query')).map(toReading);
   }
 
   async lastArrivals(): Promise<Arrival[]> {
     const walk = { from: q.ARRIVAL_SERIES_FROM, after: q.ARRIVAL_SERIES_AFTER, newest: q.NEWEST_ARRIVAL };
-    return this.newestPerSeries(walk, undefined, undefined, 'the last arrivals query').map(toArrival);
+    return (await this.newestPerSeries(walk, undefined, undefined, 'the last arrivals query')).map(toArrival);
   }
 
   /** One statement: the counting happens in SQLite (see sqlite-queries.ts), only the counts come out. */
@@ -146,7 +150,7 @@ export class SqliteReadingStore implements ReadingStore {
     const { first, count } = arrivalCountBuckets(query);
     this.open();
     if (count === 0 || query.stationIds?.length === 0) return [];
-    return this.all(q.arrivalCounts(query, first, CHANNELS), 'the arrival counts query').map(toArrivalCount);
+    return (await this.all(q.arrivalCounts(query, first, CHANNELS), 'the arrival counts query')).map(toArrivalCount);
   }
 
   /** Idempotent; the store cannot be used afterwards. */
@@ -155,60 +159,25 @@ export class SqliteReadingStore implements ReadingStore {
     const connection = this.connection;
     this.connection = undefined;
     connection?.db.close();
+    await this.reads.close();
   }
 
-  /**
-   * The newest row of each series, walking the primary key (see sqlite-queries.ts) inside one read
-   * transaction, so the answer is one snapshot. Sorted by station, then key, as the walk goes.
-   */
-  private newestPerSeries(
-    walk: { readonly from: string; readonly after: string; readonly newest: string },
-    stations: readonly string[] | undefined,
-    key: string | undefined,
-    what: string,
-  ): unknown[] {
-    const connection = this.open();
-    const step = (sql: string, at: SeriesKey): SeriesKey | undefined => {
-      const row = this.statement(connection, sql).get({ station: at.station, key: at.key });
-      return row === undefined ? undefined : toSeriesKey(row);
-    };
-    const seriesOf = (station: string | undefined): SeriesKey[] => {
-      if (station !== undefined && key !== undefined) return [{ station, key }];
-      const found: SeriesKey[] = [];
-      for (let at = step(walk.from, { station: station ?? '', key: '' }); at !== undefined; at = step(walk.after, at)) {
-        if (station !== undefined && at.station !== station) break;
-        if (key === undefined || at.key === key) found.push(at);
-      }
-      return found;
-    };
-    const read = connection.db.transaction((): unknown[] => {
-      const keys = stations === undefined ? seriesOf(undefined) : stations.flatMap(seriesOf);
-      const newest = this.statement(connection, walk.newest);
-      return keys.map((at) => newest.get({ station: at.station, key: at.key })).filter((row) => row !== undefined);
-    });
+  private async newestPerSeries(walk: Extract<SqliteRead, { kind: 'newest' }>['walk'], stations: readonly string[] | undefined, key: string | undefined, what: string): Promise<unknown[]> {
+    return this.read({ kind: 'newest', walk, ...(stations === undefined ? {} : { stations }), ...(key === undefined ? {} : { key }) }, what);
+  }
+
+  private async all(sql: q.Sql, what: string): Promise<unknown[]> {
+    return this.read({ kind: 'all', sql }, what);
+  }
+
+  /** Every read goes to the read thread, after the same checks as a write (prepared, not closed). */
+  private async read(read: SqliteRead, what: string): Promise<unknown[]> {
+    this.open();
     try {
-      return read.deferred();
+      return await this.reads.read(read);
     } catch (error) {
       throw classifySqliteFailure(error, this.file, what);
     }
-  }
-
-  private all(sql: q.Sql, what: string): unknown[] {
-    const connection = this.open();
-    try {
-      return this.statement(connection, sql.text).all(sql.params);
-    } catch (error) {
-      throw classifySqliteFailure(error, this.file, what);
-    }
-  }
-
-  private statement(connection: Connection, text: string): Statement<[q.Params]> {
-    let prepared = connection.statements.get(text);
-    if (prepared === undefined) {
-      prepared = connection.db.prepare<[q.Params]>(text);
-      connection.statements.set(text, prepared);
-    }
-    return prepared;
   }
 
   private open(): Connection {

@@ -67,17 +67,6 @@ export function toSeriesPoint(row: unknown): SeriesPoint {
   };
 }
 
-/** A (station, element) or (station, channel) pair of the series walk. */
-export interface SeriesKey {
-  readonly station: string;
-  readonly key: string;
-}
-
-export function toSeriesKey(row: unknown): SeriesKey {
-  const r = record(row);
-  return { station: text(r, 'station'), key: text(r, 'key') };
-}
-
 /** The value of a `SELECT count(*) AS count` statement. */
 export function toCount(row: unknown): number {
   return num(record(row), 'count');
