@@ -99,7 +99,7 @@ describe('StationWatch', () => {
   it('rebuilds every station’s status from the store at start-up', async () => {
     const { watch } = await centre(await storeWithHistory());
     await watch.ready;
-    const snapshots = new Map(watch.snapshots(NOW).map((s) => [s.stationId, s]));
+    const snapshots = new Map((await watch.snapshots(NOW)).map((s) => [s.stationId, s]));
     expect([...snapshots.values()].map((s) => [s.stationId, s.status])).toEqual([
       [WENXI.id, 'online'],
       [SHATOU.id, 'late'],
@@ -216,6 +216,21 @@ describe('StationWatch', () => {
     expect(Math.max(...steps)).toBeLessThanOrEqual(2);
     // Four shards (the two Ou river gauges share one) before the first condition is handed over.
     expect(seenAtEachTurn.slice(0, 4)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('assesses the stations for the API a shard per turn, all of them in registry order', async () => {
+    const { watch } = await centre(await storeWithHistory(), Promise.resolve(), silentLog, { stationsPerTurn: 1, conditionsPerTurn: 1 });
+    await watch.ready;
+    let turns = 0;
+    let done = false;
+    const snapshots = watch.snapshots(NOW).finally(() => (done = true));
+    while (!done) {
+      turns += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await snapshots).map((s) => s.stationId)).toEqual(registry.all().map((s) => s.id));
+    // Four shards (the two Ou river gauges share one): three turns between them.
+    expect(turns).toBeGreaterThanOrEqual(3);
   });
 
   it('runs a sweep asked for while one is under way after it, never interleaved', async () => {

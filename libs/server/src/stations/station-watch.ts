@@ -85,8 +85,9 @@ export class StationWatch {
     return this.lastSweep ?? this.health.sweep(now, this.underMaintenance());
   }
 
-  snapshots(now: number): readonly StationHealthSnapshot[] {
-    return this.health.sweep(now, this.underMaintenance()).stations;
+  /** Every station at `now`, assessed a shard per turn like a sweep, so an API call does not hold the event loop. */
+  async snapshots(now: number): Promise<readonly StationHealthSnapshot[]> {
+    return (await this.shardsInTurns(now)).stations;
   }
 
   snapshot(stationId: string, now: number): StationHealthSnapshot | undefined {
@@ -95,12 +96,7 @@ export class StationWatch {
 
   private async sweepInTurns(now: number): Promise<HealthSweep | undefined> {
     if (!this.restored) return undefined;
-    const parts: HealthSweep[] = [];
-    for (let shard = 0; shard < this.health.shardCount; shard++) {
-      if (shard > 0) await nextTurn();
-      parts.push(this.health.sweepShard(shard, now, this.underMaintenance()));
-    }
-    const sweep = this.health.combine(parts, now);
+    const sweep = await this.shardsInTurns(now);
     this.lastSweep = sweep;
     const waiting = new Set(sweep.stations.filter((s) => s.neverReported && !this.overdue(s.stationId, now)).map((s) => s.stationId));
     // A station the store has never heard from is not reported silent before it has missed its reports since this start.
@@ -112,6 +108,16 @@ export class StationWatch {
       for (const condition of toReport.slice(from, from + this.pacing.conditionsPerTurn)) this.report(condition, now);
     }
     return sweep;
+  }
+
+  /** The whole network at `now`, a shard of stations per turn of the event loop. */
+  private async shardsInTurns(now: number): Promise<HealthSweep> {
+    const parts: HealthSweep[] = [];
+    for (let shard = 0; shard < this.health.shardCount; shard++) {
+      if (shard > 0) await nextTurn();
+      parts.push(this.health.sweepShard(shard, now, this.underMaintenance()));
+    }
+    return this.health.combine(parts, now);
   }
 
   /** Offline by the health policy's count of missed reports, counted from this start. */

@@ -56,7 +56,7 @@ export class StationsController {
   async list(@Query() query: StationQuery): Promise<{ count: number; stations: StationListItem[] }> {
     await this.rebuilt();
     const now = systemClock.now();
-    const snapshots = new Map(this.watch.snapshots(now).map((s) => [s.stationId, s]));
+    const snapshots = new Map((await this.watch.snapshots(now)).map((s) => [s.stationId, s]));
     const status = listParam('status', query.status, HEALTH_STATUSES);
     const kind = listParam('kind', query.kind, STATION_KINDS);
     const district = listParam('district', query.district, DISTRICT_CODES)?.[0];
