@@ -3,8 +3,8 @@
  * calm-scenario traffic, and of the arrival-rate (到报率) report for a 31-day month over the
  * embedded SQLite store. Each against a baseline measured in the same run: for the sweep, one
  * plain pass over the registry building a small object per station (the least any per-station
- * answer costs); for the report, SQLite counting the month's arrivals with a bare count(*).
- * Medians of RUNS runs; not a test, no thresholds. Results: docs/benchmarks.md.
+ * answer costs); for the report, SQLite counting the month's arrivals with a bare count(*) on the
+ * main thread, and beside each the longest time the event loop was held meanwhile. Medians of RUNS runs; not a test, no thresholds. Results: docs/benchmarks.md.
  * Run: npm run bench:health   (BENCH_DAYS=31, BENCH_RUNS=7)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +21,7 @@ import {
 } from '../libs/domain/src';
 import { loadStationRegistry, SqliteReadingStore } from '../libs/ingestion/src';
 import { createScenario, scenarioMessages } from '../libs/simulation/src';
+import { withLongestStall } from './health/longest-stall';
 import { monthOfArrivals } from './health/month-of-arrivals';
 
 const DAY = 86_400_000;
@@ -115,20 +116,22 @@ async function reportBench(registry: StationRegistry): Promise<void> {
     const baseline = async () => bare.get(range.from, range.to);
     await baseline();
     await report('district');
-    const baselines = await timeRunsAsync(RUNS, baseline);
-    const countsOnly = await timeRunsAsync(RUNS, () => store.arrivalCounts({ ...range, every: DAY }));
-    const byDistrict = await timeRunsAsync(RUNS, () => report('district'));
-    const byStation = await timeRunsAsync(RUNS, () => report('station'));
+    const baselines = await withLongestStall(() => timeRunsAsync(RUNS, baseline));
+    const countsOnly = await withLongestStall(() => timeRunsAsync(RUNS, () => store.arrivalCounts({ ...range, every: DAY })));
+    const byDistrict = await withLongestStall(() => timeRunsAsync(RUNS, () => report('district')));
+    const byStation = await withLongestStall(() => timeRunsAsync(RUNS, () => report('station')));
     const total = (await report('district')).total;
     raw.close();
-    const b = median(baselines);
+    const b = median(baselines.result);
+    const row = (what: string, runs: { readonly result: number[]; readonly longestStallMs: number }, ratio: string) =>
+      console.log(`| ${what} | ${fmt(median(runs.result))} | ${ratio} | ${fmt(runs.longestStallMs)} |`);
     console.log(`## Arrival-rate report for a ${DAYS}-day month over the SQLite store\n`);
     console.log(`${arrivals} arrivals written (${(writeMs / 1000).toFixed(0)} s, ${Math.round((arrivals / writeMs) * 1000)} arrivals/s). Whole-network rate for the month: ${total.received} of ${total.expected} expected reports (${((total.rate ?? 0) * 100).toFixed(2)} %).\n`);
-    console.log('| what | median ms | ratio to baseline |\n|---|---:|---:|');
-    console.log(`| baseline: SQLite count(*) of the month's arrivals | ${fmt(b)} | 1 |`);
-    console.log(`| store query: distinct on-schedule counts per station, channel and day | ${fmt(median(countsOnly))} | ${(median(countsOnly) / b).toFixed(1)} |`);
-    console.log(`| whole report, per day, by district (query + computation) | ${fmt(median(byDistrict))} | ${(median(byDistrict) / b).toFixed(1)} |`);
-    console.log(`| whole report, per day, by station | ${fmt(median(byStation))} | ${(median(byStation) / b).toFixed(1)} |`);
+    console.log('| what | median ms | ratio to baseline | longest event-loop stall, ms |\n|---|---:|---:|---:|');
+    row("baseline: SQLite count(*) of the month's arrivals, on the main thread", baselines, '1');
+    row('store query: distinct on-schedule counts per station, channel and day', countsOnly, (median(countsOnly.result) / b).toFixed(1));
+    row('whole report, per day, by district (query + computation)', byDistrict, (median(byDistrict.result) / b).toFixed(1));
+    row('whole report, per day, by station', byStation, (median(byStation.result) / b).toFixed(1));
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
