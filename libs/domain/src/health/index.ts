@@ -11,3 +11,4 @@ export * from './equipment-condition';
 export * from './equipment-conditions';
 export * from './health-counts';
 export * from './network-health';
+export * from './sharded-network-health';

@@ -4,6 +4,7 @@ import {
   type EquipmentCondition,
   type HealthSweep,
   type MaintenancePredicate,
+  ShardedNetworkHealth,
   type StationHealthSnapshot,
   type StationRegistry,
   type TelemetryOutcome,
@@ -13,7 +14,6 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AlertDesk } from '../alerts/alert-desk';
 import { equipmentRuleId } from '../alerts/alert-policies';
 import type { MaintenanceDesk } from '../maintenance/maintenance-desk';
-import { ShardedNetworkHealth } from './sharded-network-health';
 
 const DAY_MS = 24 * 3_600_000;
 const OFFLINE_AFTER_MISSED = DEFAULT_HEALTH_POLICY.offlineAfterMissed;

@@ -1,17 +1,12 @@
-import {
-  type Arrival,
-  countByStatus,
-  DEFAULT_HEALTH_POLICY,
-  type EquipmentCondition,
-  type HealthPolicy,
-  type HealthSweep,
-  type MaintenancePredicate,
-  NetworkHealth,
-  type Reading,
-  type Station,
-  type StationHealthSnapshot,
-  type StationRegistry,
-} from '@hydro/domain';
+import type { Station } from '../stations/station';
+import type { StationRegistry } from '../stations/station-registry';
+import type { Arrival, Reading } from '../telemetry/reading';
+import type { EquipmentCondition } from './equipment-condition';
+import { countByStatus } from './health-counts';
+import { DEFAULT_HEALTH_POLICY, type HealthPolicy } from './health-policy';
+import type { MaintenancePredicate } from './maintenance';
+import { type HealthSweep, NetworkHealth } from './network-health';
+import type { StationHealthSnapshot } from './station-health-snapshot';
 
 /**
  * The network's health kept in shards of about `shardSize` stations, so that a sweep of 1,418 stations

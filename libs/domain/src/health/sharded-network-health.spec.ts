@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { type Arrival, type MaintenancePredicate, NetworkHealth, type Reading, type Station, StationRegistry } from '@hydro/domain';
-import { sampleRiverStation } from '@hydro/domain/stations/__fixtures__/sample-river-station';
+import type { Station } from '../stations/station';
+import { sampleRiverStation } from '../stations/__fixtures__/sample-river-station';
+import { StationRegistry } from '../stations/station-registry';
+import type { Arrival, Reading } from '../telemetry/reading';
+import type { MaintenancePredicate } from './maintenance';
+import { NetworkHealth } from './network-health';
 import { packShards, ShardedNetworkHealth } from './sharded-network-health';
 
 const MINUTE = 60_000;
