@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { checkEventQuery, checkStream, decodeEventBody, encodeNewEvents, type EncodedEvent } from '../event-encoding';
+import { checkEventQuery, checkStream, decodeEventBody, encodeNewEvents } from '../event-encoding';
 import { EVENT_STREAMS, type EventLog, type EventQuery, type EventStream, type NewEvent, type StoredEvent } from '../event-log';
 import { StoreUnavailableError } from '../reading-store';
 import { SqliteFileError, classifySqliteFailure } from './sqlite-errors';
@@ -7,6 +7,7 @@ import * as q from './sqlite-event-queries';
 import { type FileIdentity, currentIdentity, openStoreFile, sameIdentity } from './sqlite-file';
 import { migrate } from './sqlite-migrations';
 import type { Params } from './sqlite-queries';
+import { SqliteThread } from './sqlite-thread';
 
 export interface SqliteEventLogOptions {
   /** The same file as the SqliteReadingStore's (DATA_DIR/hydro.sqlite); created if missing. */
@@ -16,28 +17,30 @@ export interface SqliteEventLogOptions {
 interface Connection {
   readonly db: Database;
   readonly identity: FileIdentity;
-  readonly append: (stream: EventStream, events: readonly EncodedEvent[]) => number;
   readonly statements: Map<string, Statement<[Params]>>;
   readonly last: Map<EventStream, number>;
 }
 
 /**
- * EventLog in the SQLite store's file, table `event`, on a connection of its own. better-sqlite3 is
- * synchronous, so this connection's transactions and the reading store's never interleave inside one
- * process, and in WAL mode each reads while the other writes; a connection of its own keeps the two
- * lifecycles apart (either may be closed or reopened first). The file is opened, checked and migrated
- * exactly as by SqliteReadingStore (sqlite-file.ts), with journal_mode=WAL and synchronous=FULL: an append
- * is one IMMEDIATE transaction, fsynced when append() resolves. A failed append rolls back whole and
- * consumes no seq.
+ * EventLog in the SQLite store's file, table `event`, on connections of its own, which keep its
+ * lifecycle apart from the reading store's (either may be closed or reopened first). The file is opened,
+ * checked and migrated exactly as by SqliteReadingStore (sqlite-file.ts), with journal_mode=WAL. Appends
+ * run in a write thread of the log's own (SqliteThread), so a commit's fsync never holds the event loop:
+ * each is one IMMEDIATE transaction (sqlite-event-appender.ts) with synchronous=FULL, fsynced when
+ * append() resolves; it waits in that thread while the reading store's writer holds the lock. A failed
+ * append rolls back whole and consumes no seq. Reads are small (a stream's events) and stay on the main
+ * thread's connection.
  */
 export class SqliteEventLog implements EventLog {
   readonly file: string;
   private connection: Connection | undefined;
   private closed = false;
+  private readonly writes: SqliteThread;
 
   constructor(options: SqliteEventLogOptions) {
     if (typeof options.file !== 'string' || options.file.trim() === '') throw new Error('SqliteEventLog needs a file name');
     this.file = options.file;
+    this.writes = new SqliteThread(this.file, 'write');
   }
 
   async prepare(): Promise<void> {
@@ -46,7 +49,7 @@ export class SqliteEventLog implements EventLog {
     try {
       migrate(opened.db, this.file);
       const statements = this.connection?.statements ?? new Map<string, Statement<[Params]>>();
-      const connection: Connection = { ...opened, statements, append: appender(opened.db), last: new Map() };
+      const connection: Connection = { ...opened, statements, last: new Map() };
       for (const row of opened.db.prepare<[], { stream: string; seq: number }>(q.LAST_SEQ_PER_STREAM).all()) {
         if ((EVENT_STREAMS as readonly string[]).includes(row.stream)) connection.last.set(row.stream as EventStream, row.seq);
       }
@@ -68,7 +71,7 @@ export class SqliteEventLog implements EventLog {
     }
     let first: number;
     try {
-      first = connection.append(stream, encoded);
+      first = await this.writes.append(stream, encoded);
     } catch (error) {
       throw classifySqliteFailure(error, this.file, `an append of ${encoded.length} ${stream} events`);
     }
@@ -100,6 +103,7 @@ export class SqliteEventLog implements EventLog {
     this.closed = true;
     const connection = this.connection;
     this.connection = undefined;
+    await this.writes.close();
     connection?.db.close();
   }
 
@@ -121,21 +125,6 @@ export class SqliteEventLog implements EventLog {
   private closedError(): StoreUnavailableError {
     return new StoreUnavailableError(`the SQLite event log ${this.file} is closed`);
   }
-}
-
-/**
- * One IMMEDIATE transaction per append: takes the write lock, reads the stream's last seq from the file,
- * inserts the events after it. Returns the first seq given.
- */
-function appender(db: Database): Connection['append'] {
-  const lastSeq = db.prepare<[Params], { seq: number }>(q.LAST_SEQ);
-  const insert = db.prepare<[Params]>(q.INSERT_EVENT);
-  const transaction = db.transaction((stream: EventStream, events: readonly EncodedEvent[]): number => {
-    const first = (lastSeq.get({ stream })?.seq ?? 0) + 1;
-    events.forEach((event, index) => insert.run({ stream, seq: first + index, at: event.at, body: event.body }));
-    return first;
-  });
-  return (stream, events) => transaction.immediate(stream, events);
 }
 
 function toStoredEvent(stream: EventStream, row: unknown): StoredEvent {

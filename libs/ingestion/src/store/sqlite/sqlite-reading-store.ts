@@ -19,10 +19,9 @@ import { SqliteFileError, classifySqliteFailure } from './sqlite-errors';
 import { type FileIdentity, currentIdentity, openStoreFile, sameIdentity } from './sqlite-file';
 import { migrate } from './sqlite-migrations';
 import * as q from './sqlite-queries';
-import { SqliteReadThread } from './sqlite-read-thread';
 import type { SqliteRead } from './sqlite-reader';
 import { toArrival, toArrivalCount, toCount, toDeadLetter, toReading, toSeriesPoint } from './sqlite-rows';
-import { type BatchWriter, batchWriter } from './sqlite-writer';
+import { SqliteThread } from './sqlite-thread';
 
 export interface SqliteStoreOptions {
   /** The database file, e.g. DATA_DIR/hydro.sqlite; created if missing. `-wal` and `-shm` files sit beside it. */
@@ -33,15 +32,15 @@ export interface SqliteStoreOptions {
 interface Connection {
   readonly db: Database;
   readonly identity: FileIdentity;
-  readonly write: BatchWriter;
   readonly ping: Statement<[]>;
 }
 
 /**
- * Points per write() the drain is asked to keep to. better-sqlite3 is synchronous: a write holds the event
- * loop (acknowledgements, the flood rules) for as long as it takes, about 10-25 µs a point on a busy 2-core
- * machine, and longer when the commit runs a WAL checkpoint. A 5,000-point drain batch in one write held it
- * for 30-110 ms; in parts of 250 each holds it a few ms. One fsync per part (synchronous=FULL) costs well
+ * Points per write() the drain is asked to keep to. A write runs in the store's write thread, but it holds
+ * SQLite's write lock for as long as it takes, about 10-25 µs a point on a busy 2-core machine, and longer
+ * when the commit runs a WAL checkpoint; the event log's appends (alert transitions, which the alert
+ * stream announces once stored) wait for that lock. A 5,000-point drain batch in one write held it for
+ * 30-110 ms; in parts of 250 each holds it a few ms. One fsync per part (synchronous=FULL) costs well
  * under a millisecond there.
  */
 export const SQLITE_POINTS_PER_WRITE = 250;
@@ -50,7 +49,8 @@ export const SQLITE_POINTS_PER_WRITE = 250;
  * ReadingStore in an embedded SQLite file (better-sqlite3), for a centre without InfluxDB. Schema,
  * versions and durability: docs/storage.md, sqlite-migrations.ts, sqlite-file.ts. Each write() is one
  * transaction, stored whole or not at all; the drain keeps writes to SQLITE_POINTS_PER_WRITE points.
- * Reads run in a thread of their own (SqliteReadThread), so a long query never holds the event loop.
+ * Reads and writes each run in a thread of their own (SqliteThread), so neither a long query nor a
+ * commit's fsync holds the event loop; the main thread's connection opens, checks and migrates the file.
  * Writes and reads need prepare() first and are refused with StoreUnavailableError once closed.
  */
 export class SqliteReadingStore implements ReadingStore {
@@ -58,12 +58,14 @@ export class SqliteReadingStore implements ReadingStore {
   readonly pointsPerWrite = SQLITE_POINTS_PER_WRITE;
   private connection: Connection | undefined;
   private closed = false;
-  private readonly reads: SqliteReadThread;
+  private readonly reads: SqliteThread;
+  private readonly writes: SqliteThread;
 
   constructor(options: SqliteStoreOptions) {
     if (typeof options.file !== 'string' || options.file.trim() === '') throw new Error('SqliteReadingStore needs a file name');
     this.file = options.file;
-    this.reads = new SqliteReadThread(this.file);
+    this.reads = new SqliteThread(this.file, 'read');
+    this.writes = new SqliteThread(this.file, 'write');
   }
 
   /**
@@ -75,7 +77,7 @@ export class SqliteReadingStore implements ReadingStore {
     const opened = this.connection ?? openStoreFile(this.file);
     try {
       migrate(opened.db, this.file);
-      this.connection ??= { ...opened, write: batchWriter(opened.db), ping: opened.db.prepare<[]>(q.PING) };
+      this.connection ??= { ...opened, ping: opened.db.prepare<[]>(q.PING) };
     } catch (error) {
       this.connection = undefined;
       opened.db.close();
@@ -89,7 +91,7 @@ export class SqliteReadingStore implements ReadingStore {
     if (batch.readings.length + batch.arrivals.length + batch.deadLetters.length === 0) return;
     this.requireSameFile(connection);
     try {
-      connection.write(batch);
+      await this.writes.write(batch);
     } catch (error) {
       const what = `a write of ${batch.readings.length} readings, ${batch.arrivals.length} arrivals and ${batch.deadLetters.length} dead letters`;
       throw classifySqliteFailure(error, this.file, what);
@@ -158,8 +160,8 @@ export class SqliteReadingStore implements ReadingStore {
     this.closed = true;
     const connection = this.connection;
     this.connection = undefined;
+    await Promise.all([this.reads.close(), this.writes.close()]);
     connection?.db.close();
-    await this.reads.close();
   }
 
   private async newestPerSeries(walk: Extract<SqliteRead, { kind: 'newest' }>['walk'], stations: readonly string[] | undefined, key: string | undefined, what: string): Promise<unknown[]> {

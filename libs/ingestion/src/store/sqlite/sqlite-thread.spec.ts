@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { StoreUnavailableError } from '../reading-store';
-import { SqliteReadThread } from './sqlite-read-thread';
+import { SqliteReadingStore } from './sqlite-reading-store';
+import { SqliteThread } from './sqlite-thread';
 import type { SqliteRead } from './sqlite-reader';
 
 const dirs: string[] = [];
-const threads: SqliteReadThread[] = [];
+const threads: SqliteThread[] = [];
 afterEach(async () => {
   for (const thread of threads.splice(0)) await thread.close();
 });
@@ -33,8 +34,8 @@ function databaseOf(count: number): string {
   return file;
 }
 
-function threadOn(file: string): SqliteReadThread {
-  const thread = new SqliteReadThread(file);
+function threadOn(file: string, role: 'read' | 'write' = 'read'): SqliteThread {
+  const thread = new SqliteThread(file, role);
   threads.push(thread);
   return thread;
 }
@@ -44,7 +45,7 @@ const sql = (text: string): SqliteRead => ({ kind: 'all', sql: { text, params: {
 /** A read that keeps SQLite busy for a while (most of a second here): a recursive count to 3 million. */
 const SLOW = sql('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) AS count FROM c');
 
-describe('SqliteReadThread', () => {
+describe('SqliteThread', () => {
   it('answers a read with the rows of the file', async () => {
     const thread = threadOn(databaseOf(5));
     await expect(thread.read(sql('SELECT sum(v) AS total FROM n'))).resolves.toEqual([{ total: 15 }]);
@@ -88,7 +89,7 @@ describe('SqliteReadThread', () => {
     await (thread as unknown as { worker: Worker }).worker.terminate();
     const error = await held;
     expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect((error as Error).message).toMatch(/read thread .* stopped with exit code 1; the next read starts another/);
+    expect((error as Error).message).toMatch(/read thread of the SQLite store .* stopped with exit code 1; the next piece of work starts another/);
     await expect(thread.read(sql('SELECT count(*) AS count FROM n'))).resolves.toEqual([{ count: 2 }]);
   });
 
@@ -103,12 +104,81 @@ describe('SqliteReadThread', () => {
   it('lets the process exit when idle, though never closed', () => {
     const file = databaseOf(1);
     const script = `
-      const { SqliteReadThread } = require(${JSON.stringify(join(__dirname, 'sqlite-read-thread.ts'))});
-      new SqliteReadThread(${JSON.stringify(file)}).read({ kind: 'all', sql: { text: 'SELECT 42 AS answer', params: {} } })
+      const { SqliteThread } = require(${JSON.stringify(join(__dirname, 'sqlite-thread.ts'))});
+      new SqliteThread(${JSON.stringify(file)}, 'read').read({ kind: 'all', sql: { text: 'SELECT 42 AS answer', params: {} } })
         .then((rows) => console.log(JSON.stringify(rows)));`;
     const child = spawnSync(process.execPath, ['--require', require.resolve('ts-node/register/transpile-only'), '--eval', script], { encoding: 'utf8', timeout: 60_000 });
     expect(child.stderr).toBe('');
     expect(child.stdout.trim()).toBe('[{"answer":42}]');
     expect(child.status).toBe(0);
+  });
+
+  describe('a write thread', () => {
+    /** A file with the store's schema, made as the store makes it; its own connection then closed. */
+    async function storeFile(): Promise<string> {
+      const dir = mkdtempSync(join(tmpdir(), 'hydro-write-thread-'));
+      dirs.push(dir);
+      const store = new SqliteReadingStore({ file: join(dir, 'hydro.sqlite') });
+      await store.prepare();
+      await store.close();
+      return store.file;
+    }
+
+    const level = (minute: number) => ({ stationId: '70100001', element: 'water_level' as const, observedAt: Date.UTC(2024, 6, 20) + minute * 60_000, value: 4.2, quality: 'good' as const });
+    const countIn = (file: string, table: string): number => {
+      const db = new Sqlite(file, { readonly: true });
+      try {
+        return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+
+    it('has a batch committed, for any other connection to see, when the write resolves', async () => {
+      const file = await storeFile();
+      const thread = threadOn(file, 'write');
+      await thread.write({ readings: [level(0), level(5)], arrivals: [], deadLetters: [] });
+      expect(countIn(file, 'reading')).toBe(2);
+    });
+
+    it('gives contiguous seqs to appends asked one after another without waiting', async () => {
+      const file = await storeFile();
+      const thread = threadOn(file, 'write');
+      const event = (at: number) => ({ at, body: JSON.stringify({ type: 'raised', at }) });
+      const firsts = await Promise.all([thread.append('alerts', [event(1), event(2)]), thread.append('alerts', [event(3)]), thread.append('audit', [event(4)])]);
+      expect(firsts).toEqual([1, 3, 1]);
+      expect(countIn(file, 'event')).toBe(4);
+    });
+
+    it('hands back a value SQLite cannot bind as data, and goes on writing', async () => {
+      const file = await storeFile();
+      const thread = threadOn(file, 'write');
+      const unbindable = { ...level(0), value: true as unknown as number };
+      await expect(thread.write({ readings: [unbindable], arrivals: [], deadLetters: [] })).rejects.toMatchObject({ name: 'TypeError' });
+      await thread.write({ readings: [level(10)], arrivals: [], deadLetters: [] });
+      expect(countIn(file, 'reading')).toBe(1);
+    });
+
+    it('finishes the writes it was given before it closes', async () => {
+      const file = await storeFile();
+      const thread = threadOn(file, 'write');
+      const readings = Array.from({ length: 20_000 }, (_, minute) => level(minute));
+      const written = thread.write({ readings, arrivals: [], deadLetters: [] });
+      await thread.close();
+      await expect(written).resolves.toBeUndefined();
+      expect(countIn(file, 'reading')).toBe(20_000);
+      await expect(thread.write({ readings: [level(0)], arrivals: [], deadLetters: [] })).rejects.toThrow(/is closed/);
+    });
+
+    it('keeps the event loop turning while a large batch is written', async () => {
+      const file = await storeFile();
+      const thread = threadOn(file, 'write');
+      await thread.write({ readings: [level(-1)], arrivals: [], deadLetters: [] }); // the thread is up
+      const order: string[] = [];
+      const written = thread.write({ readings: Array.from({ length: 50_000 }, (_, minute) => level(minute)), arrivals: [], deadLetters: [] }).then(() => order.push('write'));
+      await new Promise<void>((resolve) => setImmediate(resolve)).then(() => order.push('turn'));
+      await written;
+      expect(order).toEqual(['turn', 'write']);
+    });
   });
 });
