@@ -7,8 +7,8 @@ import type { ArrivalCount, ArrivalCountQuery } from './reading-store';
  */
 
 /**
- * A query spanning more buckets is refused. The SQLite store counts per station and bucket on the event
- * loop, so a width given in the wrong unit (1 instead of 86,400,000) would stall the process for hours.
+ * A query spanning more buckets is refused. The stores count per station and bucket, so a width given in
+ * the wrong unit (1 instead of 86,400,000) would keep the database busy for hours.
  * 100,000 buckets is a year of 5-minute buckets, or eleven years of hours.
  */
 export const MAX_ARRIVAL_COUNT_BUCKETS = 100_000;

@@ -101,6 +101,23 @@ export function describeArrivalCountContract(name: string, open: () => Promise<O
       });
     });
 
+    it('counts weeks of arrivals in buckets wider than a week, and in days, as one count over the whole range would', async () => {
+      // One cellular report a day for 20 days; 10-day buckets lie on epoch multiples of 10 days, so they straddle weeks.
+      await write(Array.from({ length: 20 }, (_, day) => arrival({ observedAt: H + day * DAY })));
+      const tenDays = 10 * DAY;
+      const grid = D0 - (D0 % tenDays);
+      const expected = [0, 1, 2]
+        .map((k) => grid + k * tenDays)
+        .flatMap((start) => {
+          const inBucket = Array.from({ length: 20 }, (_, day) => H + day * DAY).filter((t) => t >= start && t < start + tenDays).length;
+          return inBucket === 0 ? [] : cellularOnly(A, start, inBucket);
+        })
+        .sort(byChannel);
+      expect(await store.arrivalCounts({ from: D0, to: D0 + 20 * DAY, every: tenDays })).toEqual(expected);
+      const daily = await store.arrivalCounts({ from: D0, to: D0 + 20 * DAY, every: DAY });
+      expect(daily).toEqual(Array.from({ length: 20 }, (_, day) => cellularOnly(A, D0 + day * DAY, 1)).flat().sort(byChannel));
+    });
+
     it('sorts by station, then channel with any first, then time', async () => {
       await write([
         arrival({ stationId: C, observedAt: H + DAY }),

@@ -14,6 +14,7 @@ import {
   type TelemetryBatch,
   StoreRejectedError,
 } from '../reading-store';
+import { arrivalCountParts, sumArrivalCounts } from './arrival-count-parts';
 import { classifyFailure, isDatabaseNotFound } from './influx-errors';
 import { InfluxDatabase } from './influx-database';
 import { InfluxHttp } from './influx-http';
@@ -130,14 +131,22 @@ export class InfluxReadingStore implements ReadingStore {
    * `report`. Like the series, they are not one snapshot: a write landing between them can make a bucket's
    * `any` and per-channel counts disagree until the next query.
    */
+  /**
+   * A week per request (arrivalCountParts), one after another, each as two statements at once: per channel,
+   * and distinct reports over any channel. Buckets a part boundary cuts are added up.
+   */
   async arrivalCounts(query: ArrivalCountQuery): Promise<ArrivalCount[]> {
     const { count } = arrivalCountBuckets(query);
     if (count === 0 || query.stationIds?.length === 0) return [];
-    const [perChannel, reports] = await Promise.all([
-      this.rows(q.countArrivalsPerChannel(query), 'the arrival counts per channel'),
-      this.rows(q.countReports(query), 'the report counts'),
-    ]);
-    return [...perChannel, ...reports].map(toArrivalCount).filter((each) => each.count > 0).sort(compareArrivalCounts);
+    const counts: ArrivalCount[] = [];
+    for (const part of arrivalCountParts(query)) {
+      const [perChannel, reports] = await Promise.all([
+        this.rows(q.countArrivalsPerChannel(part), 'the arrival counts per channel'),
+        this.rows(q.countReports(part), 'the report counts'),
+      ]);
+      for (const row of [...perChannel, ...reports]) counts.push(toArrivalCount(row));
+    }
+    return sumArrivalCounts(counts).sort(compareArrivalCounts);
   }
 
   close(): Promise<void> {
