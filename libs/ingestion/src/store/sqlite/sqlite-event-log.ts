@@ -7,7 +7,7 @@ import * as q from './sqlite-event-queries';
 import { type FileIdentity, currentIdentity, openStoreFile, sameIdentity } from './sqlite-file';
 import { migrate } from './sqlite-migrations';
 import type { Params } from './sqlite-queries';
-import { SqliteThread } from './sqlite-thread';
+import { openWriteThread, type SqliteWriteThread } from './sqlite-write-thread';
 
 export interface SqliteEventLogOptions {
   /** The same file as the SqliteReadingStore's (DATA_DIR/hydro.sqlite); created if missing. */
@@ -22,12 +22,12 @@ interface Connection {
 }
 
 /**
- * EventLog in the SQLite store's file, table `event`, on connections of its own, which keep its
- * lifecycle apart from the reading store's (either may be closed or reopened first). The file is opened,
- * checked and migrated exactly as by SqliteReadingStore (sqlite-file.ts), with journal_mode=WAL. Appends
- * run in a write thread of the log's own (SqliteThread), so a commit's fsync never holds the event loop:
- * each is one IMMEDIATE transaction (sqlite-event-appender.ts) with synchronous=FULL, fsynced when
- * append() resolves; it waits in that thread while the reading store's writer holds the lock. A failed
+ * EventLog in the SQLite store's file, table `event`. Its lifecycle is apart from the reading store's
+ * (either may be closed or reopened first). The file is opened, checked and migrated exactly as by
+ * SqliteReadingStore (sqlite-file.ts), with journal_mode=WAL. Appends run in the file's write thread,
+ * shared with the reading store (sqlite-write-thread.ts), so a commit's fsync never holds the event loop
+ * and the two writers queue instead of contending for the write lock: each append is one IMMEDIATE
+ * transaction (sqlite-event-appender.ts) with synchronous=FULL, fsynced when append() resolves. A failed
  * append rolls back whole and consumes no seq. Reads are small (a stream's events) and stay on the main
  * thread's connection.
  */
@@ -35,12 +35,12 @@ export class SqliteEventLog implements EventLog {
   readonly file: string;
   private connection: Connection | undefined;
   private closed = false;
-  private readonly writes: SqliteThread;
+  private readonly writes: SqliteWriteThread;
 
   constructor(options: SqliteEventLogOptions) {
     if (typeof options.file !== 'string' || options.file.trim() === '') throw new Error('SqliteEventLog needs a file name');
     this.file = options.file;
-    this.writes = new SqliteThread(this.file, 'write');
+    this.writes = openWriteThread(this.file);
   }
 
   async prepare(): Promise<void> {
@@ -103,7 +103,7 @@ export class SqliteEventLog implements EventLog {
     this.closed = true;
     const connection = this.connection;
     this.connection = undefined;
-    await this.writes.close();
+    await this.writes.release();
     connection?.db.close();
   }
 

@@ -22,6 +22,7 @@ import * as q from './sqlite-queries';
 import type { SqliteRead } from './sqlite-reader';
 import { toArrival, toArrivalCount, toCount, toDeadLetter, toReading, toSeriesPoint } from './sqlite-rows';
 import { SqliteThread } from './sqlite-thread';
+import { openWriteThread, type SqliteWriteThread } from './sqlite-write-thread';
 
 export interface SqliteStoreOptions {
   /** The database file, e.g. DATA_DIR/hydro.sqlite; created if missing. `-wal` and `-shm` files sit beside it. */
@@ -36,10 +37,10 @@ interface Connection {
 }
 
 /**
- * Points per write() the drain is asked to keep to. A write runs in the store's write thread, but it holds
- * SQLite's write lock for as long as it takes, about 10-25 µs a point on a busy 2-core machine, and longer
- * when the commit runs a WAL checkpoint; the event log's appends (alert transitions, which the alert
- * stream announces once stored) wait for that lock. A 5,000-point drain batch in one write held it for
+ * Points per write() the drain is asked to keep to. A write runs in the file's write thread for as long as
+ * it takes, about 10-25 µs a point on a busy 2-core machine, and longer when the commit runs a WAL
+ * checkpoint; the event log's appends (alert transitions, which the alert stream announces once stored)
+ * queue behind it in that thread. A 5,000-point drain batch in one write held it for
  * 30-110 ms; in parts of 250 each holds it a few ms. One fsync per part (synchronous=FULL) costs well
  * under a millisecond there.
  */
@@ -49,8 +50,9 @@ export const SQLITE_POINTS_PER_WRITE = 250;
  * ReadingStore in an embedded SQLite file (better-sqlite3), for a centre without InfluxDB. Schema,
  * versions and durability: docs/storage.md, sqlite-migrations.ts, sqlite-file.ts. Each write() is one
  * transaction, stored whole or not at all; the drain keeps writes to SQLITE_POINTS_PER_WRITE points.
- * Reads and writes each run in a thread of their own (SqliteThread), so neither a long query nor a
- * commit's fsync holds the event loop; the main thread's connection opens, checks and migrates the file.
+ * Reads run in a thread of their own and writes in the file's write thread, shared with the event log
+ * (SqliteThread, sqlite-write-thread.ts), so neither a long query nor a commit's fsync holds the event
+ * loop; the main thread's connection opens, checks and migrates the file.
  * Writes and reads need prepare() first and are refused with StoreUnavailableError once closed.
  */
 export class SqliteReadingStore implements ReadingStore {
@@ -59,13 +61,13 @@ export class SqliteReadingStore implements ReadingStore {
   private connection: Connection | undefined;
   private closed = false;
   private readonly reads: SqliteThread;
-  private readonly writes: SqliteThread;
+  private readonly writes: SqliteWriteThread;
 
   constructor(options: SqliteStoreOptions) {
     if (typeof options.file !== 'string' || options.file.trim() === '') throw new Error('SqliteReadingStore needs a file name');
     this.file = options.file;
     this.reads = new SqliteThread(this.file, 'read');
-    this.writes = new SqliteThread(this.file, 'write');
+    this.writes = openWriteThread(this.file);
   }
 
   /**
@@ -160,7 +162,7 @@ export class SqliteReadingStore implements ReadingStore {
     this.closed = true;
     const connection = this.connection;
     this.connection = undefined;
-    await Promise.all([this.reads.close(), this.writes.close()]);
+    await Promise.all([this.reads.close(), this.writes.release()]);
     connection?.db.close();
   }
 
