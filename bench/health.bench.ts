@@ -4,8 +4,11 @@
  * embedded SQLite store. Each against a baseline measured in the same run: for the sweep, one
  * plain pass over the registry building a small object per station (the least any per-station
  * answer costs); for the report, SQLite counting the month's arrivals with a bare count(*) on the
- * main thread, and beside each the longest time the event loop was held meanwhile. Medians of RUNS runs; not a test, no thresholds. Results: docs/benchmarks.md.
- * Run: npm run bench:health   (BENCH_DAYS=31, BENCH_RUNS=7)
+ * main thread, and beside each the longest time the event loop was held meanwhile. Medians of RUNS
+ * runs; not a test, no thresholds. Results: docs/benchmarks.md.
+ * Then the same month over a throwaway InfluxDB 1.x (influxd, as the integration tests run it): whether
+ * every request of the month's arrival counts fits inside the default INFLUX_TIMEOUT_MS (health/influx-report.ts).
+ * Run: npm run bench:health   (BENCH_DAYS=31, BENCH_RUNS=7; BENCH_INFLUX=0 skips the InfluxDB part)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -21,8 +24,10 @@ import {
 } from '../libs/domain/src';
 import { loadStationRegistry, SqliteReadingStore } from '../libs/ingestion/src';
 import { createScenario, scenarioMessages } from '../libs/simulation/src';
+import { influxReportBench } from './health/influx-report';
 import { withLongestStall } from './health/longest-stall';
 import { monthOfArrivals } from './health/month-of-arrivals';
+import { fmt, median, timeRunsAsync } from './health/timing';
 
 const DAY = 86_400_000;
 const DAYS = Number(process.env['BENCH_DAYS'] ?? 31);
@@ -30,11 +35,6 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 /** A hydrological-day boundary (08:00 Beijing = 00:00 UTC): the month starts on one. */
 const MONTH_START = Date.parse('2026-07-01T00:00:00Z');
 const NOW = Date.parse('2026-08-01T00:00:00Z');
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function timeRuns(runs: number, work: () => unknown): number[] {
   const times: number[] = [];
@@ -46,17 +46,6 @@ function timeRuns(runs: number, work: () => unknown): number[] {
   return times;
 }
 
-async function timeRunsAsync(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  return times;
-}
-
-const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
 
 function sweepBench(registry: StationRegistry): void {
   const health = new NetworkHealth(registry);
@@ -144,6 +133,7 @@ async function main(): Promise<void> {
   const registry = loadStationRegistry('config/stations.json');
   sweepBench(registry);
   await reportBench(registry);
+  if (process.env['BENCH_INFLUX'] !== '0') await influxReportBench({ stations: registry.all(), from: MONTH_START, days: DAYS, runs: RUNS });
 }
 
 main().catch((error: unknown) => {
