@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { StoreUnavailableError } from '../reading-store';
-import { SqliteReadingStore } from './sqlite-reading-store';
+import { levelAt, removeStoreFiles, rowsIn, storeFile } from './__fixtures__/store-files';
 import { SqliteThread } from './sqlite-thread';
 import type { SqliteRead } from './sqlite-reader';
 
@@ -16,6 +16,7 @@ afterEach(async () => {
 });
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  removeStoreFiles();
 });
 
 /** A WAL database with a table `n` of the numbers 1..count. */
@@ -114,31 +115,11 @@ describe('SqliteThread', () => {
   });
 
   describe('a write thread', () => {
-    /** A file with the store's schema, made as the store makes it; its own connection then closed. */
-    async function storeFile(): Promise<string> {
-      const dir = mkdtempSync(join(tmpdir(), 'hydro-write-thread-'));
-      dirs.push(dir);
-      const store = new SqliteReadingStore({ file: join(dir, 'hydro.sqlite') });
-      await store.prepare();
-      await store.close();
-      return store.file;
-    }
-
-    const level = (minute: number) => ({ stationId: '70100001', element: 'water_level' as const, observedAt: Date.UTC(2024, 6, 20) + minute * 60_000, value: 4.2, quality: 'good' as const });
-    const countIn = (file: string, table: string): number => {
-      const db = new Sqlite(file, { readonly: true });
-      try {
-        return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    };
-
     it('has a batch committed, for any other connection to see, when the write resolves', async () => {
       const file = await storeFile();
       const thread = threadOn(file, 'write');
-      await thread.write({ readings: [level(0), level(5)], arrivals: [], deadLetters: [] });
-      expect(countIn(file, 'reading')).toBe(2);
+      await thread.write({ readings: [levelAt(0), levelAt(5)], arrivals: [], deadLetters: [] });
+      expect(rowsIn(file, 'reading')).toBe(2);
     });
 
     it('gives contiguous seqs to appends asked one after another without waiting', async () => {
@@ -147,35 +128,35 @@ describe('SqliteThread', () => {
       const event = (at: number) => ({ at, body: JSON.stringify({ type: 'raised', at }) });
       const firsts = await Promise.all([thread.append('alerts', [event(1), event(2)]), thread.append('alerts', [event(3)]), thread.append('audit', [event(4)])]);
       expect(firsts).toEqual([1, 3, 1]);
-      expect(countIn(file, 'event')).toBe(4);
+      expect(rowsIn(file, 'event')).toBe(4);
     });
 
     it('hands back a value SQLite cannot bind as data, and goes on writing', async () => {
       const file = await storeFile();
       const thread = threadOn(file, 'write');
-      const unbindable = { ...level(0), value: true as unknown as number };
+      const unbindable = { ...levelAt(0), value: true as unknown as number };
       await expect(thread.write({ readings: [unbindable], arrivals: [], deadLetters: [] })).rejects.toMatchObject({ name: 'TypeError' });
-      await thread.write({ readings: [level(10)], arrivals: [], deadLetters: [] });
-      expect(countIn(file, 'reading')).toBe(1);
+      await thread.write({ readings: [levelAt(10)], arrivals: [], deadLetters: [] });
+      expect(rowsIn(file, 'reading')).toBe(1);
     });
 
     it('finishes the writes it was given before it closes', async () => {
       const file = await storeFile();
       const thread = threadOn(file, 'write');
-      const readings = Array.from({ length: 20_000 }, (_, minute) => level(minute));
+      const readings = Array.from({ length: 20_000 }, (_, minute) => levelAt(minute));
       const written = thread.write({ readings, arrivals: [], deadLetters: [] });
       await thread.close();
       await expect(written).resolves.toBeUndefined();
-      expect(countIn(file, 'reading')).toBe(20_000);
-      await expect(thread.write({ readings: [level(0)], arrivals: [], deadLetters: [] })).rejects.toThrow(/is closed/);
+      expect(rowsIn(file, 'reading')).toBe(20_000);
+      await expect(thread.write({ readings: [levelAt(0)], arrivals: [], deadLetters: [] })).rejects.toThrow(/is closed/);
     });
 
     it('keeps the event loop turning while a large batch is written', async () => {
       const file = await storeFile();
       const thread = threadOn(file, 'write');
-      await thread.write({ readings: [level(-1)], arrivals: [], deadLetters: [] }); // the thread is up
+      await thread.write({ readings: [levelAt(-1)], arrivals: [], deadLetters: [] }); // the thread is up
       const order: string[] = [];
-      const written = thread.write({ readings: Array.from({ length: 50_000 }, (_, minute) => level(minute)), arrivals: [], deadLetters: [] }).then(() => order.push('write'));
+      const written = thread.write({ readings: Array.from({ length: 50_000 }, (_, minute) => levelAt(minute)), arrivals: [], deadLetters: [] }).then(() => order.push('write'));
       await new Promise<void>((resolve) => setImmediate(resolve)).then(() => order.push('turn'));
       await written;
       expect(order).toEqual(['turn', 'write']);
